@@ -1,0 +1,186 @@
+//! A local stand-in of the Swiss Post Digital Commerce API, on real Swiss data.
+//!
+//! It speaks the wire contract of `../shared/POST-API.md` (token endpoint, address module), so that the
+//! proxy's real upstream client runs unchanged against it in every test and in the demo. Faults are
+//! switchable at run time ([`Knobs`]) and every route's calls are counted.
+//!
+//! ```no_run
+//! # async fn demo() -> std::io::Result<()> {
+//! let sandbox = sandbox::spawn(sandbox::SandboxConfig::default()).await?;
+//! println!("Swiss Post sandbox on {}", sandbox.base_url());
+//! # Ok(()) }
+//! ```
+
+pub mod address;
+pub mod auth;
+pub mod clock;
+pub mod data;
+pub mod knobs;
+pub mod normalize;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+
+pub use auth::{Client, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET};
+pub use knobs::{KnobSettings, Knobs};
+
+use address::api_error;
+use data::AddressData;
+
+/// Route keys as the call counters name them.
+pub mod route {
+    pub const TOKEN: &str = "POST /OAuth/token";
+    pub const ZIPS: &str = "GET /address/v1/zips";
+    pub const STREETS: &str = "GET /address/v1/streets";
+    pub const HOUSES: &str = "GET /address/v1/houses";
+    pub const VALIDATION: &str = "POST /address/v1/addresses/validation";
+}
+
+/// How a sandbox starts.
+#[derive(Clone, Debug)]
+pub struct SandboxConfig {
+    /// Clients that may obtain tokens.
+    pub clients: Vec<Client>,
+    /// Initial fault-injection settings.
+    pub knobs: KnobSettings,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        Self { clients: vec![Client::sandbox_default()], knobs: KnobSettings::default() }
+    }
+}
+
+/// What every handler shares.
+pub struct SandboxState {
+    pub data: AddressData,
+    pub clients: Vec<Client>,
+    pub tokens: auth::TokenStore,
+    pub knobs: Knobs,
+}
+
+pub type SharedState = Arc<SandboxState>;
+
+impl SandboxState {
+    /// Loads the data once.
+    pub fn new(config: SandboxConfig) -> SharedState {
+        let knobs = Knobs::default();
+        knobs.apply(&config.knobs);
+        Arc::new(Self { data: AddressData::load(), clients: config.clients, tokens: auth::TokenStore::default(), knobs })
+    }
+}
+
+/// The sandbox's routes: the Swiss Post contract, plus `/__sandbox/*` for tests.
+pub fn router(state: SharedState) -> Router {
+    let upstream = Router::new()
+        .route("/OAuth/token", post(auth::token))
+        .route("/address/v1/zips", get(address::zips))
+        .route("/address/v1/streets", get(address::streets))
+        .route("/address/v1/houses", get(address::houses))
+        .route("/address/v1/addresses/validation", post(address::validation))
+        .route_layer(middleware::from_fn_with_state(state.clone(), faults_and_counts));
+    let control = Router::new()
+        .route("/__sandbox/knobs", get(get_knobs).post(set_knobs))
+        .route("/__sandbox/calls", get(get_calls).delete(reset_calls))
+        .route("/__sandbox/expire-tokens", post(expire_tokens));
+    upstream.merge(control).with_state(state)
+}
+
+/// Counts the call, then applies latency, outage and injected errors, in that order.
+async fn faults_and_counts(State(state): State<SharedState>, request: Request, next: Next) -> Response {
+    if let Some(path) = request.extensions().get::<MatchedPath>() {
+        state.knobs.count(&format!("{} {}", request.method(), path.as_str()));
+    }
+    let latency = state.knobs.latency();
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    if state.knobs.in_outage() {
+        return api_error(StatusCode::SERVICE_UNAVAILABLE, "outage", "the sandbox is in a forced outage");
+    }
+    if state.knobs.inject_error() {
+        return api_error(StatusCode::INTERNAL_SERVER_ERROR, "injected_error", "an error injected by the sandbox's error rate");
+    }
+    next.run(request).await
+}
+
+async fn get_knobs(State(state): State<SharedState>) -> Json<KnobSettings> {
+    Json(state.knobs.settings())
+}
+
+async fn set_knobs(State(state): State<SharedState>, Json(settings): Json<KnobSettings>) -> Json<KnobSettings> {
+    state.knobs.apply(&settings);
+    Json(state.knobs.settings())
+}
+
+async fn get_calls(State(state): State<SharedState>) -> impl IntoResponse {
+    Json(state.knobs.calls())
+}
+
+async fn reset_calls(State(state): State<SharedState>) -> StatusCode {
+    state.knobs.reset_calls();
+    StatusCode::NO_CONTENT
+}
+
+async fn expire_tokens(State(state): State<SharedState>) -> StatusCode {
+    state.tokens.expire_all();
+    StatusCode::NO_CONTENT
+}
+
+/// A sandbox serving on a loopback port in this process.
+pub struct RunningSandbox {
+    addr: SocketAddr,
+    state: SharedState,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl RunningSandbox {
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// "http://127.0.0.1:PORT", the base of the token URL and of the API routes.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn knobs(&self) -> &Knobs {
+        &self.state.knobs
+    }
+
+    pub fn state(&self) -> &SharedState {
+        &self.state
+    }
+}
+
+impl Drop for RunningSandbox {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// Starts a sandbox on a free loopback port.
+pub async fn spawn(config: SandboxConfig) -> std::io::Result<RunningSandbox> {
+    spawn_on(config, SocketAddr::from(([127, 0, 0, 1], 0))).await
+}
+
+/// Starts a sandbox on `addr`.
+pub async fn spawn_on(config: SandboxConfig, addr: SocketAddr) -> std::io::Result<RunningSandbox> {
+    let state = SandboxState::new(config);
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    let addr = listener.local_addr()?;
+    let app = router(state.clone());
+    let task = tokio::spawn(async move {
+        if let Err(error) = axum::serve(listener, app).await {
+            tracing::error!(%error, "sandbox server stopped");
+        }
+    });
+    Ok(RunningSandbox { addr, state, task })
+}
