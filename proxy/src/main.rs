@@ -1,1 +1,72 @@
-fn main(){}
+//! `swiss-checkout-proxy`: loads the configuration (see `config.rs`), says whether it runs against Swiss
+//! Post or its sandbox, and serves until Ctrl-C or SIGTERM.
+
+use std::process::ExitCode;
+
+use proxy::config::Config;
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = terminate => {} }
+    tracing::info!("shutting down; finishing requests in flight");
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,tower_http=warn")),
+        )
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
+        .init();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(error) => {
+            tracing::error!(%error, "configuration refused");
+            return ExitCode::from(2);
+        }
+    };
+    let proxy = match proxy::build(config).await {
+        Ok(proxy) => proxy,
+        Err(error) => {
+            tracing::error!(%error, "cannot start");
+            return ExitCode::FAILURE;
+        }
+    };
+    if proxy.sandbox.is_none() {
+        tracing::info!(token_url = %proxy.config.upstream.token_url, dcapi = %proxy.config.upstream.dcapi_base, "using Swiss Post");
+    }
+    let listener = match tokio::net::TcpListener::bind(proxy.config.listen).await {
+        Ok(listener) => listener,
+        Err(error) => {
+            tracing::error!(%error, listen = %proxy.config.listen, "cannot listen");
+            return ExitCode::FAILURE;
+        }
+    };
+    let url = match listener.local_addr() {
+        Ok(addr) => format!("http://{addr}/"),
+        Err(_) => format!("http://{}/", proxy.config.listen),
+    };
+    tracing::info!("swiss-checkout listening on {url}");
+    match proxy::serve(listener, proxy, shutdown_signal()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(%error, "server failed");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -5,11 +5,11 @@
 
 use std::collections::HashMap;
 
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use swisspost::{
     ApiError, GeographicLocation, House, HousesResponse, LogisticLocation, MAX_AUTOCOMPLETE_ROWS, Quality,
     StreetsResponse, ValidatedAddress, ValidationRequest, ValidationResponse, Zip, ZipCity, ZipType, ZipsResponse,
@@ -31,7 +31,9 @@ pub fn api_error(status: StatusCode, error: &str, message: impl Into<String>) ->
 
 fn refused(refusal: Refusal) -> Response {
     match refusal {
-        Refusal::Unauthorized => api_error(StatusCode::UNAUTHORIZED, "invalid_token", "missing, unknown or expired token"),
+        Refusal::Unauthorized => {
+            api_error(StatusCode::UNAUTHORIZED, "invalid_token", "missing, unknown or expired token")
+        }
         Refusal::Forbidden => api_error(StatusCode::FORBIDDEN, "insufficient_scope", "Not authorized"),
     }
 }
@@ -72,7 +74,11 @@ fn split_zip_city(query: &str) -> (&str, String) {
 }
 
 /// `GET /address/v1/zips?zipCity=…&type=DOMICILE|POSTBOX` (§3.1).
-pub async fn zips(State(state): State<SharedState>, headers: HeaderMap, Query(params): Query<HashMap<String, String>>) -> Response {
+pub async fn zips(
+    State(state): State<SharedState>,
+    headers: HeaderMap,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
     if let Err(refusal) = state.tokens.check(&headers, scope::ADDRESS_AUTOCOMPLETE) {
         return refused(refusal);
     }
@@ -143,7 +149,11 @@ pub async fn streets(
 }
 
 /// `GET /address/v1/houses?zip=…&streetname=…[&number=…]` (§3.3).
-pub async fn houses(State(state): State<SharedState>, headers: HeaderMap, Query(params): Query<HashMap<String, String>>) -> Response {
+pub async fn houses(
+    State(state): State<SharedState>,
+    headers: HeaderMap,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
     if let Err(refusal) = state.tokens.check(&headers, scope::ADDRESS_READ) {
         return refused(refusal);
     }

@@ -5,11 +5,11 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use swisspost::{OAuthError, TokenRequest, TokenResponse, scope};
 
 use crate::SharedState;
@@ -24,7 +24,11 @@ pub struct Client {
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Client").field("id", &self.id).field("secret", &"[redacted]").field("scopes", &self.scopes).finish()
+        f.debug_struct("Client")
+            .field("id", &self.id)
+            .field("secret", &"[redacted]")
+            .field("scopes", &self.scopes)
+            .finish()
     }
 }
 
@@ -120,9 +124,14 @@ fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
 
 /// `POST /OAuth/token`: the parameters may come in the form body or in the query string (§2.1).
 pub async fn token(State(state): State<SharedState>, RawQuery(query): RawQuery, body: Bytes) -> Response {
-    let from_query: TokenRequest = query.as_deref().and_then(|q| serde_urlencoded::from_str(q).ok()).unwrap_or_default();
+    let from_query: TokenRequest =
+        query.as_deref().and_then(|q| serde_urlencoded::from_str(q).ok()).unwrap_or_default();
     let Ok(from_body) = serde_urlencoded::from_bytes::<TokenRequest>(&body) else {
-        return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", "the form body is not application/x-www-form-urlencoded");
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            "the form body is not application/x-www-form-urlencoded",
+        );
     };
     let pick = |a: String, b: String| if a.is_empty() { b } else { a };
     let request = TokenRequest {
@@ -135,7 +144,8 @@ pub async fn token(State(state): State<SharedState>, RawQuery(query): RawQuery, 
     if request.grant_type != "client_credentials" {
         return oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type", "only client_credentials is supported");
     }
-    let Some(client) = state.clients.iter().find(|c| c.id == request.client_id && c.secret == request.client_secret) else {
+    let Some(client) = state.clients.iter().find(|c| c.id == request.client_id && c.secret == request.client_secret)
+    else {
         return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "unknown client or wrong secret");
     };
     let requested: HashSet<String> =
@@ -149,7 +159,11 @@ pub async fn token(State(state): State<SharedState>, RawQuery(query): RawQuery, 
             .into_response();
     }
     if let Some(unknown) = requested.iter().find(|s| !client.scopes.contains(s)) {
-        return oauth_error(StatusCode::BAD_REQUEST, "invalid_scope", &format!("scope {unknown} is not granted to this client"));
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_scope",
+            &format!("scope {unknown} is not granted to this client"),
+        );
     }
 
     let lifetime = state.knobs.token_lifetime_secs();

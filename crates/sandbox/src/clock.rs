@@ -9,8 +9,7 @@ pub fn now_plus_days(days: i64) -> OffsetDateTime {
 /// The last Sunday of a month at 01:00 UTC: when Central European summer time starts (March) or ends
 /// (October).
 fn last_sunday_0100_utc(year: i32, month: Month) -> OffsetDateTime {
-    let mut day = Date::from_calendar_date(year, month, time::util::days_in_month(month, year))
-        .unwrap_or(Date::MIN);
+    let mut day = Date::from_calendar_date(year, month, time::util::days_in_month(month, year)).unwrap_or(Date::MIN);
     while day.weekday() != Weekday::Sunday {
         day = day.previous_day().unwrap_or(Date::MIN);
     }
@@ -20,7 +19,8 @@ fn last_sunday_0100_utc(year: i32, month: Month) -> OffsetDateTime {
 /// Zurich's offset from UTC at `instant`: +01:00, or +02:00 in summer time.
 pub fn zurich_offset(instant: OffsetDateTime) -> UtcOffset {
     let utc = instant.to_offset(UtcOffset::UTC);
-    let summer = utc >= last_sunday_0100_utc(utc.year(), Month::March) && utc < last_sunday_0100_utc(utc.year(), Month::October);
+    let summer =
+        utc >= last_sunday_0100_utc(utc.year(), Month::March) && utc < last_sunday_0100_utc(utc.year(), Month::October);
     UtcOffset::from_hms(if summer { 2 } else { 1 }, 0, 0).unwrap_or(UtcOffset::UTC)
 }
 

@@ -56,11 +56,7 @@ impl PrefixIndex {
     /// Ids whose key starts with `prefix`, each once, in ascending order.
     fn ids_with_prefix(&self, prefix: &str) -> BTreeSet<u32> {
         let start = self.entries.partition_point(|(key, _)| key.as_str() < prefix);
-        self.entries[start..]
-            .iter()
-            .take_while(|(key, _)| key.starts_with(prefix))
-            .map(|&(_, id)| id)
-            .collect()
+        self.entries[start..].iter().take_while(|(key, _)| key.starts_with(prefix)).map(|&(_, id)| id).collect()
     }
 }
 
@@ -155,7 +151,9 @@ impl AddressData {
         // GeoNames adds the PO box and company postcodes that the official directory of localities lacks.
         let domicile_zips: BTreeSet<String> = localities.iter().map(|l| l.zip.clone()).collect();
         for row in rows::<GeonamesRow>(GEONAMES_CSV) {
-            if !domicile_zips.contains(&row.postal_code) && seen.insert((row.postal_code.clone(), row.place_name.clone())) {
+            if !domicile_zips.contains(&row.postal_code)
+                && seen.insert((row.postal_code.clone(), row.place_name.clone()))
+            {
                 localities.push(Locality { zip: row.postal_code, city: row.place_name, kind: ZipType::Postbox });
             }
         }
@@ -221,7 +219,11 @@ impl AddressData {
     }
 
     /// Streets with a word starting with `name_prefix` (folded), optionally in one postcode, by name.
-    pub fn find_streets<'a>(&'a self, name_prefix: &str, zip: Option<&'a str>) -> impl Iterator<Item = &'a Street> + 'a {
+    pub fn find_streets<'a>(
+        &'a self,
+        name_prefix: &str,
+        zip: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a Street> + 'a {
         self.street_names
             .ids_with_prefix(name_prefix)
             .into_iter()

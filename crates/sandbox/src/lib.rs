@@ -73,7 +73,12 @@ impl SandboxState {
     pub fn new(config: SandboxConfig) -> SharedState {
         let knobs = Knobs::default();
         knobs.apply(&config.knobs);
-        Arc::new(Self { data: AddressData::load(), clients: config.clients, tokens: auth::TokenStore::default(), knobs })
+        Arc::new(Self {
+            data: AddressData::load(),
+            clients: config.clients,
+            tokens: auth::TokenStore::default(),
+            knobs,
+        })
     }
 }
 
@@ -106,7 +111,11 @@ async fn faults_and_counts(State(state): State<SharedState>, request: Request, n
         return api_error(StatusCode::SERVICE_UNAVAILABLE, "outage", "the sandbox is in a forced outage");
     }
     if state.knobs.inject_error() {
-        return api_error(StatusCode::INTERNAL_SERVER_ERROR, "injected_error", "an error injected by the sandbox's error rate");
+        return api_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "injected_error",
+            "an error injected by the sandbox's error rate",
+        );
     }
     next.run(request).await
 }

@@ -1,0 +1,268 @@
+//! The proxy's configuration: one typed struct, loaded once at start from an optional TOML file and the
+//! environment (the environment wins).
+//!
+//! | environment variable | TOML key | default |
+//! |---|---|---|
+//! | `SWISS_CHECKOUT_CONFIG` | (path of the TOML file) | none |
+//! | `SWISS_CHECKOUT_LISTEN` | `listen` | `127.0.0.1:8080` |
+//! | `PORT` | (port of `listen`) | |
+//! | `SWISS_CHECKOUT_TOKEN_URL` | `upstream.token_url` | `https://api.post.ch/OAuth/token` |
+//! | `SWISS_CHECKOUT_DCAPI_BASE` | `upstream.dcapi_base` | `https://dcapi.apis.post.ch` |
+//! | `SWISS_CHECKOUT_LOCATION_BASE` | `upstream.location_base` | `https://places.post.ch/StandortSuche/StaoCacheServiceV2/api/v1` |
+//! | `SWISS_CHECKOUT_UPSTREAM_TIMEOUT_MS` | `upstream.timeout_ms` | `5000` |
+//! | `SWISS_CHECKOUT_CLIENT_ID` | `credentials.client_id` | none: sandbox mode |
+//! | `SWISS_CHECKOUT_CLIENT_SECRET` | `credentials.client_secret` | none: sandbox mode |
+//! | `SWISS_CHECKOUT_ALLOWED_ORIGINS` | `allowed_origins` (comma separated in the environment) | none |
+//! | `SWISS_CHECKOUT_WWW_DIR` | `www_dir` | `www/dist` |
+//!
+//! With no credentials the proxy runs in sandbox mode: it starts the Swiss Post sandbox in-process and
+//! points the three upstream URLs at it.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::Deserialize;
+
+/// A value that must never be printed: `Debug` shows `[redacted]`.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The value, for the one place that sends it upstream.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// OAuth2 client credentials for the Swiss Post API.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Credentials {
+    pub client_id: String,
+    pub client_secret: Secret,
+}
+
+/// Where the upstream lives.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Upstream {
+    pub token_url: String,
+    pub dcapi_base: String,
+    pub location_base: String,
+    pub timeout_ms: u64,
+}
+
+impl Default for Upstream {
+    fn default() -> Self {
+        Self {
+            token_url: "https://api.post.ch/OAuth/token".into(),
+            dcapi_base: "https://dcapi.apis.post.ch".into(),
+            location_base: "https://places.post.ch/StandortSuche/StaoCacheServiceV2/api/v1".into(),
+            timeout_ms: 5_000,
+        }
+    }
+}
+
+impl Upstream {
+    /// All three URLs on one base, as the sandbox serves them.
+    pub fn on_base(base: &str) -> Self {
+        let base = base.trim_end_matches('/');
+        Self {
+            token_url: format!("{base}/OAuth/token"),
+            dcapi_base: base.to_owned(),
+            location_base: format!("{base}/StandortSuche/StaoCacheServiceV2/api/v1"),
+            ..Self::default()
+        }
+    }
+
+    pub fn timeout(&self) -> Duration {
+        Duration::from_millis(self.timeout_ms)
+    }
+}
+
+/// Everything the proxy is told at start.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub upstream: Upstream,
+    /// None: sandbox mode.
+    pub credentials: Option<Credentials>,
+    /// Origins (scheme://host[:port]) of shop pages that may call the `/v1` routes from another origin.
+    pub allowed_origins: Vec<String>,
+    /// The built demo page; served at `/` when the folder exists.
+    pub www_dir: PathBuf,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            upstream: Upstream::default(),
+            credentials: None,
+            allowed_origins: Vec::new(),
+            www_dir: PathBuf::from("www/dist"),
+        }
+    }
+}
+
+/// Why the configuration could not be loaded. Names the variable or file, never a secret's value.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the configuration file {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("the configuration file {path} is not valid: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("{name} is not valid: {why}")]
+    Variable { name: &'static str, why: String },
+    #[error("set both SWISS_CHECKOUT_CLIENT_ID and SWISS_CHECKOUT_CLIENT_SECRET, or neither (sandbox mode)")]
+    HalfCredentials,
+}
+
+impl Config {
+    /// Loads the configuration from the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Loads the configuration from `lookup` (the environment, or a map in tests).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let var = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let mut config = match var("SWISS_CHECKOUT_CONFIG") {
+            Some(path) => {
+                let path = PathBuf::from(path);
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|source| ConfigError::Read { path: path.clone(), source })?;
+                // The TOML error message quotes the offending line, which may hold a secret: keep only its position.
+                toml::from_str(&text).map_err(|e| ConfigError::Parse {
+                    path: path.clone(),
+                    message: e.span().map_or("syntax error".into(), |s| format!("error at byte {}", s.start)),
+                })?
+            }
+            None => Config::default(),
+        };
+
+        if let Some(listen) = var("SWISS_CHECKOUT_LISTEN") {
+            config.listen = listen.parse().map_err(|_| ConfigError::Variable {
+                name: "SWISS_CHECKOUT_LISTEN",
+                why: "expected host:port".into(),
+            })?;
+        }
+        if let Some(port) = var("PORT") {
+            let port = port
+                .parse()
+                .map_err(|_| ConfigError::Variable { name: "PORT", why: "expected a port number".into() })?;
+            config.listen.set_port(port);
+        }
+        if let Some(url) = var("SWISS_CHECKOUT_TOKEN_URL") {
+            config.upstream.token_url = url;
+        }
+        if let Some(url) = var("SWISS_CHECKOUT_DCAPI_BASE") {
+            config.upstream.dcapi_base = url;
+        }
+        if let Some(url) = var("SWISS_CHECKOUT_LOCATION_BASE") {
+            config.upstream.location_base = url;
+        }
+        if let Some(ms) = var("SWISS_CHECKOUT_UPSTREAM_TIMEOUT_MS") {
+            config.upstream.timeout_ms = ms.parse().map_err(|_| ConfigError::Variable {
+                name: "SWISS_CHECKOUT_UPSTREAM_TIMEOUT_MS",
+                why: "expected milliseconds".into(),
+            })?;
+        }
+        match (var("SWISS_CHECKOUT_CLIENT_ID"), var("SWISS_CHECKOUT_CLIENT_SECRET")) {
+            (Some(client_id), Some(secret)) => {
+                config.credentials = Some(Credentials { client_id, client_secret: Secret::new(secret) })
+            }
+            (None, None) => {}
+            _ => return Err(ConfigError::HalfCredentials),
+        }
+        if let Some(origins) = var("SWISS_CHECKOUT_ALLOWED_ORIGINS") {
+            config.allowed_origins = origins
+                .split(',')
+                .map(|o| o.trim().trim_end_matches('/').to_owned())
+                .filter(|o| !o.is_empty())
+                .collect();
+        }
+        if let Some(dir) = var("SWISS_CHECKOUT_WWW_DIR") {
+            config.www_dir = PathBuf::from(dir);
+        }
+        Ok(config)
+    }
+
+    /// True when no credentials are configured: the proxy then plays against its embedded sandbox.
+    pub fn sandbox_mode(&self) -> bool {
+        self.credentials.is_none()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_are_sandbox_mode_on_8080() {
+        let config = load(&[]).unwrap();
+        assert!(config.sandbox_mode());
+        assert_eq!(config.listen, SocketAddr::from(([127, 0, 0, 1], 8080)));
+    }
+
+    #[test]
+    fn port_and_credentials_from_the_environment() {
+        let config = load(&[
+            ("PORT", "9999"),
+            ("SWISS_CHECKOUT_CLIENT_ID", "shop"),
+            ("SWISS_CHECKOUT_CLIENT_SECRET", "very-secret-value"),
+            ("SWISS_CHECKOUT_ALLOWED_ORIGINS", "https://shop.example, https://www.shop.example/"),
+        ])
+        .unwrap();
+        assert_eq!(config.listen.port(), 9999);
+        assert!(!config.sandbox_mode());
+        assert_eq!(config.allowed_origins, ["https://shop.example", "https://www.shop.example"]);
+        assert!(!format!("{config:?}").contains("very-secret-value"));
+    }
+
+    #[test]
+    fn half_credentials_and_bad_values_are_refused() {
+        assert!(matches!(load(&[("SWISS_CHECKOUT_CLIENT_ID", "x")]), Err(ConfigError::HalfCredentials)));
+        assert!(matches!(load(&[("PORT", "eighty")]), Err(ConfigError::Variable { name: "PORT", .. })));
+    }
+
+    #[test]
+    fn toml_file_then_environment() {
+        let dir = std::env::temp_dir().join(format!("swiss-checkout-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("proxy.toml");
+        std::fs::write(
+            &path,
+            "listen = \"127.0.0.1:7000\"\nallowed_origins = [\"https://a.example\"]\n\
+             [credentials]\nclient_id = \"id\"\nclient_secret = \"toml-secret\"\n[upstream]\ntimeout_ms = 1500\n",
+        )
+        .unwrap();
+        let config = load(&[("SWISS_CHECKOUT_CONFIG", path.to_str().unwrap()), ("PORT", "7001")]).unwrap();
+        assert_eq!(config.listen, SocketAddr::from(([127, 0, 0, 1], 7001)));
+        assert_eq!(config.upstream.timeout_ms, 1500);
+        assert_eq!(config.upstream.token_url, Upstream::default().token_url);
+        assert_eq!(config.credentials.map(|c| c.client_secret.expose().to_owned()).as_deref(), Some("toml-secret"));
+
+        std::fs::write(&path, "[credentials]\nclient_secret = \"leaky-secret\nbroken").unwrap();
+        let err = load(&[("SWISS_CHECKOUT_CONFIG", path.to_str().unwrap())]).unwrap_err().to_string();
+        assert!(!err.contains("leaky-secret"), "{err}");
+    }
+}

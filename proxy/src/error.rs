@@ -1,0 +1,83 @@
+//! Errors, mapped to RFC 9457 problem+json answers in one place.
+
+use api::{PROBLEM_CONTENT_TYPE, Problem, problem_type};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+/// What went wrong talking to Swiss Post (or the sandbox).
+#[derive(Debug, thiserror::Error)]
+pub enum UpstreamError {
+    #[error("the upstream did not answer in time")]
+    Timeout,
+    #[error("the upstream could not be reached")]
+    Unreachable,
+    #[error("the upstream refused the proxy's credentials")]
+    Credentials,
+    #[error("the upstream answered {0}")]
+    Status(u16),
+    #[error("the upstream's answer could not be read")]
+    Body,
+}
+
+impl UpstreamError {
+    pub fn from_transport(error: reqwest::Error) -> Self {
+        if error.is_timeout() { Self::Timeout } else { Self::Unreachable }
+    }
+}
+
+/// Every error a `/v1` handler can return.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("{field}: {why}")]
+    InvalidParameter { field: &'static str, why: String },
+    #[error("no such route")]
+    NotFound,
+    #[error(transparent)]
+    Upstream(#[from] UpstreamError),
+}
+
+impl AppError {
+    pub fn invalid(field: &'static str, why: impl Into<String>) -> Self {
+        Self::InvalidParameter { field, why: why.into() }
+    }
+
+    fn problem(&self) -> Problem {
+        let (kind, title, status, field, manual_entry) = match self {
+            AppError::InvalidParameter { field, .. } => {
+                (problem_type::INVALID_PARAMETER, "Invalid parameter", StatusCode::BAD_REQUEST, Some(*field), false)
+            }
+            AppError::NotFound => (problem_type::NOT_FOUND, "Not found", StatusCode::NOT_FOUND, None, false),
+            AppError::Upstream(UpstreamError::Timeout | UpstreamError::Unreachable | UpstreamError::Status(503)) => (
+                problem_type::UPSTREAM_UNAVAILABLE,
+                "Swiss Post is not reachable",
+                StatusCode::SERVICE_UNAVAILABLE,
+                None,
+                true,
+            ),
+            AppError::Upstream(_) => {
+                (problem_type::UPSTREAM_ERROR, "Swiss Post answered with an error", StatusCode::BAD_GATEWAY, None, true)
+            }
+        };
+        Problem {
+            kind: kind.into(),
+            title: title.into(),
+            status: status.as_u16(),
+            detail: Some(self.to_string()),
+            field: field.map(str::to_owned),
+            manual_entry,
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let problem = self.problem();
+        if let AppError::Upstream(error) = &self {
+            tracing::warn!(%error, "upstream call failed");
+        }
+        let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut response = (status, axum::Json(problem)).into_response();
+        response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_CONTENT_TYPE));
+        response
+    }
+}

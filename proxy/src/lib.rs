@@ -1,0 +1,116 @@
+//! The swiss-checkout proxy: it holds the shop's Swiss Post credentials, calls the Swiss Post API (or,
+//! with no credentials, its embedded sandbox) and serves the widget's `/v1` routes and the demo page.
+
+pub mod config;
+pub mod error;
+pub mod routes;
+pub mod token;
+pub mod upstream;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::{HeaderValue, Method, header};
+use axum::routing::get;
+use sandbox::RunningSandbox;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::services::ServeDir;
+use tower_http::trace::TraceLayer;
+
+use config::{Config, Credentials, Secret, Upstream};
+use upstream::PostClient;
+
+/// What the handlers share.
+pub struct AppState {
+    pub post: PostClient,
+    pub sandbox_mode: bool,
+}
+
+/// A proxy ready to serve: its routes, and the sandbox it plays against in sandbox mode.
+pub struct Proxy {
+    pub router: Router,
+    pub state: Arc<AppState>,
+    /// The configuration in effect (in sandbox mode, with the upstream URLs pointed at the sandbox).
+    pub config: Config,
+    /// Kept alive as long as the proxy; `None` with real credentials.
+    pub sandbox: Option<RunningSandbox>,
+}
+
+/// Why the proxy could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    #[error("cannot start the embedded sandbox: {0}")]
+    Sandbox(std::io::Error),
+    #[error("cannot build the HTTP client: {0}")]
+    Http(#[from] reqwest::Error),
+    #[error("allowed origin {0:?} is not a valid origin")]
+    Origin(String),
+}
+
+/// Builds the proxy. With no credentials it first starts the sandbox on a free loopback port and points
+/// the upstream at it, so the same client code runs in both modes.
+pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
+    let sandbox_mode = config.sandbox_mode();
+    let mut sandbox = None;
+    let credentials = match config.credentials.clone() {
+        Some(credentials) => credentials,
+        None => {
+            let running = sandbox::spawn(sandbox::SandboxConfig::default()).await.map_err(StartError::Sandbox)?;
+            config.upstream =
+                Upstream { timeout_ms: config.upstream.timeout_ms, ..Upstream::on_base(&running.base_url()) };
+            // The first thing the proxy says: nobody should mistake sample answers for Swiss Post's.
+            tracing::warn!(
+                sandbox = %running.base_url(),
+                "SANDBOX MODE: no Swiss Post credentials configured (SWISS_CHECKOUT_CLIENT_ID, SWISS_CHECKOUT_CLIENT_SECRET); \
+                 answers come from the embedded Swiss Post sandbox, not from Swiss Post"
+            );
+            sandbox = Some(running);
+            Credentials {
+                client_id: sandbox::SANDBOX_CLIENT_ID.into(),
+                client_secret: Secret::new(sandbox::SANDBOX_CLIENT_SECRET),
+            }
+        }
+    };
+    let state = Arc::new(AppState { post: PostClient::new(&config.upstream, credentials)?, sandbox_mode });
+    let router = router(&config, state.clone())?;
+    Ok(Proxy { router, state, config, sandbox })
+}
+
+fn cors(allowed_origins: &[String]) -> Result<CorsLayer, StartError> {
+    let origins = allowed_origins
+        .iter()
+        .map(|o| HeaderValue::from_str(o).map_err(|_| StartError::Origin(o.clone())))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::CONTENT_TYPE]))
+}
+
+fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
+    let api = Router::new()
+        .route("/localities", get(routes::localities))
+        .fallback(routes::not_found)
+        .layer(cors(&config.allowed_origins)?);
+    let mut app = Router::new().nest("/v1", api).route("/healthz", get(routes::healthz)).with_state(state);
+    if config.www_dir.is_dir() {
+        app = app.fallback_service(ServeDir::new(&config.www_dir));
+    } else {
+        tracing::warn!(dir = %config.www_dir.display(), "demo page not built: only the API is served");
+    }
+    Ok(app.layer(TraceLayer::new_for_http()))
+}
+
+/// Serves until `shutdown` completes, then finishes the requests in flight.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    proxy: Proxy,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let Proxy { router, sandbox, .. } = proxy;
+    let result = axum::serve(listener, router).with_graceful_shutdown(shutdown).await;
+    drop(sandbox);
+    result
+}

@@ -1,0 +1,94 @@
+//! OAuth2 client-credentials tokens for the upstream: cached, refreshed before they expire, and fetched
+//! by one request at a time however many callers wait (single flight).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use swisspost::{OAuthError, TokenRequest, TokenResponse};
+use tokio::sync::Mutex;
+
+use crate::config::Credentials;
+use crate::error::UpstreamError;
+
+/// Lifetime assumed when the token endpoint does not say (what clients of the real API do, POST-API.md §2.2).
+const DEFAULT_LIFETIME: Duration = Duration::from_secs(3500);
+
+/// A token is replaced once this share of its lifetime has passed, so no request carries one that is
+/// about to expire on the way.
+const REFRESH_AT_SHARE: f64 = 0.8;
+
+#[derive(Clone)]
+struct CachedToken {
+    value: Arc<str>,
+    refresh_at: Instant,
+}
+
+/// Obtains and caches the bearer token of one credential set.
+pub struct TokenManager {
+    http: reqwest::Client,
+    token_url: String,
+    credentials: Credentials,
+    scopes: String,
+    current: Mutex<Option<CachedToken>>,
+    fetched: AtomicU64,
+}
+
+impl TokenManager {
+    pub fn new(http: reqwest::Client, token_url: String, credentials: Credentials, scopes: String) -> Self {
+        Self { http, token_url, credentials, scopes, current: Mutex::new(None), fetched: AtomicU64::new(0) }
+    }
+
+    /// A valid token, from the cache or fetched now. Callers that arrive while a fetch runs wait for it
+    /// (the lock is held across the fetch) and then share its result.
+    pub async fn token(&self) -> Result<Arc<str>, UpstreamError> {
+        let mut current = self.current.lock().await;
+        if let Some(cached) = current.as_ref().filter(|c| Instant::now() < c.refresh_at) {
+            return Ok(cached.value.clone());
+        }
+        let fresh = self.fetch().await?;
+        let value = fresh.value.clone();
+        *current = Some(fresh);
+        Ok(value)
+    }
+
+    /// Forgets `rejected` after the upstream answered 401 to it. A token that a concurrent caller has
+    /// already replaced is left alone, so a burst of 401s leads to one new token, not many.
+    pub async fn reject(&self, rejected: &str) {
+        let mut current = self.current.lock().await;
+        if current.as_ref().is_some_and(|c| &*c.value == rejected) {
+            *current = None;
+        }
+    }
+
+    /// How many tokens were fetched since start.
+    pub fn fetched(&self) -> u64 {
+        self.fetched.load(Ordering::Relaxed)
+    }
+
+    async fn fetch(&self) -> Result<CachedToken, UpstreamError> {
+        let form = TokenRequest {
+            grant_type: "client_credentials".into(),
+            client_id: self.credentials.client_id.clone(),
+            client_secret: self.credentials.client_secret.expose().to_owned(),
+            scope: Some(self.scopes.clone()),
+        };
+        let started = Instant::now();
+        let response =
+            self.http.post(&self.token_url).form(&form).send().await.map_err(UpstreamError::from_transport)?;
+        self.fetched.fetch_add(1, Ordering::Relaxed);
+        let status = response.status();
+        if !status.is_success() {
+            let oauth: Option<OAuthError> = response.json().await.ok();
+            tracing::warn!(%status, error = oauth.as_ref().map(|e| e.error.as_str()), "token request refused");
+            return Err(match status.as_u16() {
+                400 | 401 | 403 => UpstreamError::Credentials,
+                _ => UpstreamError::Status(status.as_u16()),
+            });
+        }
+        let token: TokenResponse = response.json().await.map_err(|_| UpstreamError::Body)?;
+        let lifetime = token.expires_in.map_or(DEFAULT_LIFETIME, Duration::from_secs);
+        tracing::info!(lifetime_secs = lifetime.as_secs(), "upstream token obtained");
+        Ok(CachedToken { value: token.access_token.into(), refresh_at: started + lifetime.mul_f64(REFRESH_AT_SHARE) })
+    }
+}

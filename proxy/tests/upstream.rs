@@ -1,0 +1,231 @@
+//! The proxy against a sandbox over real HTTP: token single flight, refresh, 401 retry, input bounds and
+//! upstream failures, all seen from the browser's side of the proxy and counted on the sandbox's side.
+
+use std::time::Duration;
+
+use api::{LocalitiesResponse, Problem, problem_type};
+use proxy::config::{Config, Credentials, Secret, Upstream};
+use reqwest::StatusCode;
+use sandbox::{KnobSettings, RunningSandbox, SandboxConfig, route};
+
+/// A sandbox, and a proxy configured with real-mode credentials pointed at it (so the proxy's own
+/// sandbox mode stays out of the way and the test holds the sandbox's knobs).
+struct Harness {
+    sandbox: RunningSandbox,
+    base: String,
+    _server: tokio::task::JoinHandle<()>,
+}
+
+async fn harness_with(knobs: KnobSettings, timeout_ms: u64) -> Harness {
+    let sandbox = sandbox::spawn(SandboxConfig { knobs, ..Default::default() }).await.unwrap();
+    let config = Config {
+        upstream: Upstream { timeout_ms, ..Upstream::on_base(&sandbox.base_url()) },
+        credentials: Some(Credentials {
+            client_id: sandbox::SANDBOX_CLIENT_ID.into(),
+            client_secret: Secret::new(sandbox::SANDBOX_CLIENT_SECRET),
+        }),
+        www_dir: "does-not-exist".into(),
+        ..Config::default()
+    };
+    let proxy = proxy::build(config).await.unwrap();
+    assert!(proxy.sandbox.is_none());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let server = tokio::spawn(async move {
+        proxy::serve(listener, proxy, std::future::pending()).await.unwrap();
+    });
+    Harness { sandbox, base, _server: server }
+}
+
+async fn harness() -> Harness {
+    harness_with(KnobSettings::default(), 2_000).await
+}
+
+impl Harness {
+    async fn localities(&self, q: &str) -> reqwest::Response {
+        reqwest::Client::new().get(format!("{}/v1/localities", self.base)).query(&[("q", q)]).send().await.unwrap()
+    }
+}
+
+async fn problem(response: reqwest::Response) -> Problem {
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
+    response.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn suggests_localities_from_the_upstream() {
+    let h = harness().await;
+    let response = h.localities("301").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: LocalitiesResponse = response.json().await.unwrap();
+    assert!(body.localities.iter().any(|l| l.label() == "3011 Bern"), "{body:?}");
+    let body: LocalitiesResponse = h.localities("zuri").await.json().await.unwrap();
+    assert_eq!(body.localities.first().map(|l| l.label()).as_deref(), Some("8001 Zürich"));
+    // The upstream's 404 ("no results") is an empty list for the widget, not an error.
+    let body: LocalitiesResponse = h.localities("xqxq").await.json().await.unwrap();
+    assert!(body.localities.is_empty());
+}
+
+#[tokio::test]
+async fn two_hundred_concurrent_requests_without_a_token_make_one_token_request() {
+    let h = harness().await;
+    let client = reqwest::Client::new();
+    let requests = (0..200).map(|i| {
+        let client = client.clone();
+        let url = format!("{}/v1/localities?q={}", h.base, 3000 + i % 50);
+        async move { client.get(url).send().await.map(|r| r.status()) }
+    });
+    let statuses = futures_join_all(requests).await;
+    assert!(statuses.iter().all(|s| matches!(s, Ok(StatusCode::OK))), "{statuses:?}");
+    assert_eq!(h.sandbox.knobs().calls_of(route::TOKEN), 1);
+    assert_eq!(h.sandbox.knobs().calls_of(route::ZIPS), 200);
+}
+
+/// Runs the futures concurrently on the runtime and collects their results in order.
+async fn futures_join_all<F, T>(futures: impl IntoIterator<Item = F>) -> Vec<T>
+where
+    F: std::future::Future<Output = T> + Send + 'static,
+    T: Send + 'static,
+{
+    let handles: Vec<_> = futures.into_iter().map(tokio::spawn).collect();
+    let mut out = Vec::with_capacity(handles.len());
+    for handle in handles {
+        out.push(handle.await.unwrap());
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_token_the_upstream_expired_is_replaced_once_and_the_call_retried() {
+    let h = harness().await;
+    assert_eq!(h.localities("30").await.status(), StatusCode::OK);
+    h.sandbox.state().tokens.expire_all();
+    let client = reqwest::Client::new();
+    let burst = (0..20).map(|_| {
+        let client = client.clone();
+        let url = format!("{}/v1/localities?q=30", h.base);
+        async move { client.get(url).send().await.map(|r| r.status()) }
+    });
+    let statuses = futures_join_all(burst).await;
+    assert!(statuses.iter().all(|s| matches!(s, Ok(StatusCode::OK))), "{statuses:?}");
+    assert_eq!(h.sandbox.knobs().calls_of(route::TOKEN), 2, "one first token, one replacement");
+}
+
+#[tokio::test]
+async fn a_token_is_refreshed_before_it_expires() {
+    let h = harness_with(KnobSettings { token_lifetime_secs: Some(1), ..Default::default() }, 2_000).await;
+    assert_eq!(h.localities("30").await.status(), StatusCode::OK);
+    // 80 % of the 1 s lifetime has passed: the next call fetches a new token first, and is never refused.
+    tokio::time::sleep(Duration::from_millis(850)).await;
+    assert_eq!(h.localities("30").await.status(), StatusCode::OK);
+    assert_eq!(h.sandbox.knobs().calls_of(route::TOKEN), 2);
+    assert_eq!(h.sandbox.knobs().calls_of(route::ZIPS), 2, "no call was answered 401 and retried");
+}
+
+#[tokio::test]
+async fn bad_queries_are_400_problems_naming_the_field() {
+    let h = harness().await;
+    for q in ["", "   ", &"a".repeat(41), "<script>", "3011; DROP"] {
+        let response = h.localities(q).await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{q:?}");
+        let p = problem(response).await;
+        assert_eq!(p.kind, problem_type::INVALID_PARAMETER);
+        assert_eq!(p.field.as_deref(), Some("q"));
+        assert_eq!(p.status, 400);
+    }
+    let no_q = reqwest::get(format!("{}/v1/localities", h.base)).await.unwrap();
+    assert_eq!(problem(no_q).await.field.as_deref(), Some("q"));
+    let unknown = reqwest::get(format!("{}/v1/nothing-here", h.base)).await.unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    assert_eq!(problem(unknown).await.kind, problem_type::NOT_FOUND);
+    assert_eq!(h.sandbox.knobs().calls_of(route::ZIPS), 0, "nothing invalid reaches the upstream");
+}
+
+#[tokio::test]
+async fn upstream_outage_errors_and_slowness_are_problems_offering_manual_entry() {
+    let h = harness_with(KnobSettings::default(), 300).await;
+    assert_eq!(h.localities("30").await.status(), StatusCode::OK);
+
+    h.sandbox.knobs().apply(&KnobSettings { outage: Some(true), ..Default::default() });
+    let response = h.localities("31").await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let p = problem(response).await;
+    assert_eq!(p.kind, problem_type::UPSTREAM_UNAVAILABLE);
+    assert!(p.manual_entry);
+
+    h.sandbox.knobs().apply(&KnobSettings { outage: Some(false), error_rate: Some(1.0), ..Default::default() });
+    let response = h.localities("32").await;
+    assert_eq!(response.status(), StatusCode::BAD_GATEWAY);
+    assert!(problem(response).await.manual_entry);
+
+    h.sandbox.knobs().apply(&KnobSettings { error_rate: Some(0.0), latency_ms: Some(1_000), ..Default::default() });
+    let response = h.localities("33").await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE, "upstream timeout");
+
+    h.sandbox.knobs().apply(&KnobSettings { latency_ms: Some(0), ..Default::default() });
+    assert_eq!(h.localities("34").await.status(), StatusCode::OK, "recovers when the upstream does");
+}
+
+#[tokio::test]
+async fn upstream_gone_entirely_is_503_not_a_panic() {
+    // A port where a sandbox answered a moment ago and nothing listens any more.
+    let gone = {
+        let sandbox = sandbox::spawn(SandboxConfig::default()).await.unwrap();
+        let base = sandbox.base_url();
+        drop(sandbox);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        base
+    };
+    let config = Config {
+        upstream: Upstream { timeout_ms: 500, ..Upstream::on_base(&gone) },
+        credentials: Some(Credentials { client_id: "a".into(), client_secret: Secret::new("b") }),
+        www_dir: "does-not-exist".into(),
+        ..Config::default()
+    };
+    let proxy = proxy::build(config).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(proxy::serve(listener, proxy, std::future::pending()));
+    let response = reqwest::get(format!("{base}/v1/localities?q=30")).await.unwrap();
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(problem(response).await.manual_entry);
+    let health = reqwest::get(format!("{base}/healthz")).await.unwrap();
+    assert_eq!(health.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn wrong_credentials_are_a_bad_gateway_problem_without_the_secret() {
+    let sandbox = sandbox::spawn(SandboxConfig::default()).await.unwrap();
+    let config = Config {
+        upstream: Upstream::on_base(&sandbox.base_url()),
+        credentials: Some(Credentials { client_id: "shop".into(), client_secret: Secret::new("wrong-secret-4711") }),
+        www_dir: "does-not-exist".into(),
+        ..Config::default()
+    };
+    let proxy = proxy::build(config).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(proxy::serve(listener, proxy, std::future::pending()));
+    let response = reqwest::get(format!("{base}/v1/localities?q=30")).await.unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_GATEWAY);
+    let text = response.text().await.unwrap();
+    assert!(!text.contains("wrong-secret-4711"));
+    let p: Problem = serde_json::from_str(&text).unwrap();
+    assert_eq!(p.kind, problem_type::UPSTREAM_ERROR);
+}
+
+#[tokio::test]
+async fn sandbox_mode_when_no_credentials_are_configured() {
+    let proxy = proxy::build(Config { www_dir: "does-not-exist".into(), ..Config::default() }).await.unwrap();
+    let sandbox_url = proxy.sandbox.as_ref().map(|s| s.base_url()).unwrap();
+    assert_eq!(proxy.config.upstream.token_url, format!("{sandbox_url}/OAuth/token"));
+    assert_eq!(proxy.config.upstream.dcapi_base, sandbox_url);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(proxy::serve(listener, proxy, std::future::pending()));
+    let health: api::Health = reqwest::get(format!("{base}/healthz")).await.unwrap().json().await.unwrap();
+    assert!(health.sandbox);
+    let body: LocalitiesResponse =
+        reqwest::get(format!("{base}/v1/localities?q=biel")).await.unwrap().json().await.unwrap();
+    assert!(body.localities.iter().any(|l| l.label() == "2502 Biel/Bienne"), "{body:?}");
+}
