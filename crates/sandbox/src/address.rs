@@ -29,25 +29,39 @@ pub fn api_error(status: StatusCode, error: &str, message: impl Into<String>) ->
     (status, Json(ApiError { error: error.into(), message: message.into() })).into_response()
 }
 
-fn refused(refusal: Refusal) -> Response {
-    match refusal {
-        Refusal::Unauthorized => {
-            api_error(StatusCode::UNAUTHORIZED, "invalid_token", "missing, unknown or expired token")
-        }
-        Refusal::Forbidden => api_error(StatusCode::FORBIDDEN, "insufficient_scope", "Not authorized"),
+/// An error answer not yet rendered; handlers return it with `?`.
+pub struct Failure {
+    status: StatusCode,
+    error: &'static str,
+    message: String,
+}
+
+impl IntoResponse for Failure {
+    fn into_response(self) -> Response {
+        api_error(self.status, self.error, self.message)
     }
 }
 
-fn no_results() -> Response {
-    api_error(StatusCode::NOT_FOUND, "not_found", "no results found")
+impl From<Refusal> for Failure {
+    fn from(refusal: Refusal) -> Self {
+        let (status, error, message) = match refusal {
+            Refusal::Unauthorized => (StatusCode::UNAUTHORIZED, "invalid_token", "missing, unknown or expired token"),
+            Refusal::Forbidden => (StatusCode::FORBIDDEN, "insufficient_scope", "Not authorized"),
+        };
+        Failure { status, error, message: message.into() }
+    }
 }
 
-fn bad_parameter(name: &str, why: &str) -> Response {
-    api_error(StatusCode::BAD_REQUEST, "invalid_parameter", format!("{name}: {why}"))
+fn no_results() -> Failure {
+    Failure { status: StatusCode::NOT_FOUND, error: "not_found", message: "no results found".into() }
+}
+
+fn bad_parameter(name: &str, why: &str) -> Failure {
+    Failure { status: StatusCode::BAD_REQUEST, error: "invalid_parameter", message: format!("{name}: {why}") }
 }
 
 /// A required, bounded, non-blank query parameter.
-fn required<'a>(params: &'a HashMap<String, String>, name: &str) -> Result<&'a str, Response> {
+fn required<'a>(params: &'a HashMap<String, String>, name: &str) -> Result<&'a str, Failure> {
     let value = params.get(name).map(|v| v.trim()).unwrap_or("");
     if value.is_empty() {
         Err(bad_parameter(name, "is required"))
@@ -58,7 +72,7 @@ fn required<'a>(params: &'a HashMap<String, String>, name: &str) -> Result<&'a s
     }
 }
 
-fn four_digit_zip(value: &str, name: &str) -> Result<(), Response> {
+fn four_digit_zip(value: &str, name: &str) -> Result<(), Failure> {
     if value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) {
         Ok(())
     } else {
@@ -78,23 +92,18 @@ pub async fn zips(
     State(state): State<SharedState>,
     headers: HeaderMap,
     Query(params): Query<HashMap<String, String>>,
-) -> Response {
-    if let Err(refusal) = state.tokens.check(&headers, scope::ADDRESS_AUTOCOMPLETE) {
-        return refused(refusal);
-    }
-    let query = match required(&params, "zipCity") {
-        Ok(q) => q,
-        Err(response) => return response,
-    };
+) -> Result<Json<ZipsResponse>, Failure> {
+    state.tokens.check(&headers, scope::ADDRESS_AUTOCOMPLETE)?;
+    let query = required(&params, "zipCity")?;
     let kind = match params.get("type").map(|t| t.trim().to_ascii_uppercase()) {
         None => None,
         Some(t) if t == "DOMICILE" => Some(ZipType::Domicile),
         Some(t) if t == "POSTBOX" => Some(ZipType::Postbox),
-        Some(_) => return bad_parameter("type", "must be DOMICILE or POSTBOX"),
+        Some(_) => return Err(bad_parameter("type", "must be DOMICILE or POSTBOX")),
     };
     let (zip_prefix, name_prefix) = split_zip_city(query);
     if zip_prefix.is_empty() && name_prefix.is_empty() {
-        return bad_parameter("zipCity", "must contain a letter or a digit");
+        return Err(bad_parameter("zipCity", "must contain a letter or a digit"));
     }
     let zips: Vec<Zip> = state
         .data
@@ -102,7 +111,7 @@ pub async fn zips(
         .take(MAX_AUTOCOMPLETE_ROWS)
         .map(|l| Zip { zip: l.zip.clone(), city18: truncate(&l.city, 18), city27: truncate(&l.city, 27) })
         .collect();
-    if zips.is_empty() { no_results() } else { Json(ZipsResponse { zips }).into_response() }
+    if zips.is_empty() { Err(no_results()) } else { Ok(Json(ZipsResponse { zips })) }
 }
 
 fn truncate(text: &str, max_chars: usize) -> String {
@@ -114,27 +123,20 @@ pub async fn streets(
     State(state): State<SharedState>,
     headers: HeaderMap,
     Query(mut params): Query<HashMap<String, String>>,
-) -> Response {
-    if let Err(refusal) = state.tokens.check(&headers, scope::ADDRESS_AUTOCOMPLETE) {
-        return refused(refusal);
+) -> Result<Json<StreetsResponse>, Failure> {
+    state.tokens.check(&headers, scope::ADDRESS_AUTOCOMPLETE)?;
+    if !params.contains_key("name")
+        && let Some(alias) = params.remove("street")
+    {
+        params.insert("name".into(), alias);
     }
-    if !params.contains_key("name") {
-        if let Some(alias) = params.remove("street") {
-            params.insert("name".into(), alias);
-        }
-    }
-    let name = match required(&params, "name") {
-        Ok(n) => fold(n),
-        Err(response) => return response,
-    };
+    let name = fold(required(&params, "name")?);
     if name.is_empty() {
-        return bad_parameter("name", "must contain a letter or a digit");
+        return Err(bad_parameter("name", "must contain a letter or a digit"));
     }
     let zip = params.get("zip").map(|z| z.trim()).filter(|z| !z.is_empty());
     if let Some(zip) = zip {
-        if let Err(response) = four_digit_zip(zip, "zip") {
-            return response;
-        }
+        four_digit_zip(zip, "zip")?;
     }
     let mut streets: Vec<String> = Vec::new();
     for street in state.data.find_streets(&name, zip) {
@@ -145,7 +147,7 @@ pub async fn streets(
             break;
         }
     }
-    if streets.is_empty() { no_results() } else { Json(StreetsResponse { streets }).into_response() }
+    if streets.is_empty() { Err(no_results()) } else { Ok(Json(StreetsResponse { streets })) }
 }
 
 /// `GET /address/v1/houses?zip=…&streetname=…[&number=…]` (§3.3).
@@ -153,21 +155,14 @@ pub async fn houses(
     State(state): State<SharedState>,
     headers: HeaderMap,
     Query(params): Query<HashMap<String, String>>,
-) -> Response {
-    if let Err(refusal) = state.tokens.check(&headers, scope::ADDRESS_READ) {
-        return refused(refusal);
-    }
-    let zip = match required(&params, "zip").and_then(|z| four_digit_zip(z, "zip").map(|()| z)) {
-        Ok(z) => z,
-        Err(response) => return response,
-    };
-    let street = match required(&params, "streetname") {
-        Ok(s) => s,
-        Err(response) => return response,
-    };
+) -> Result<Json<HousesResponse>, Failure> {
+    state.tokens.check(&headers, scope::ADDRESS_READ)?;
+    let zip = required(&params, "zip")?;
+    four_digit_zip(zip, "zip")?;
+    let street = required(&params, "streetname")?;
     let number = params.get("number").map(|n| house_number_key(n)).unwrap_or_default();
     if number.chars().count() > 10 {
-        return bad_parameter("number", "is too long");
+        return Err(bad_parameter("number", "is too long"));
     }
     let houses: Vec<String> = state
         .data
@@ -177,7 +172,7 @@ pub async fn houses(
         .take(MAX_AUTOCOMPLETE_ROWS)
         .map(|h| h.number.clone())
         .collect();
-    if houses.is_empty() { no_results() } else { Json(HousesResponse { houses }).into_response() }
+    if houses.is_empty() { Err(no_results()) } else { Ok(Json(HousesResponse { houses })) }
 }
 
 /// `POST /address/v1/addresses/validation` (§3.6).
@@ -191,22 +186,21 @@ pub async fn validation(
     State(state): State<SharedState>,
     headers: HeaderMap,
     body: Result<Json<ValidationRequest>, JsonRejection>,
-) -> Response {
-    if let Err(refusal) = state.tokens.check(&headers, scope::ADDRESS_VALIDATE) {
-        return refused(refusal);
-    }
-    let request = match body {
-        Ok(Json(request)) => request,
-        Err(rejection) => return api_error(StatusCode::BAD_REQUEST, "invalid_parameter", rejection.body_text()),
-    };
+) -> Result<Json<ValidationResponse>, Failure> {
+    state.tokens.check(&headers, scope::ADDRESS_VALIDATE)?;
+    let Json(request) = body.map_err(|rejection| Failure {
+        status: StatusCode::BAD_REQUEST,
+        error: "invalid_parameter",
+        message: rejection.body_text(),
+    })?;
     let asked = &request.geographic_location;
     let zip = asked.zip.zip.as_deref().unwrap_or("").trim();
     let city = asked.zip.city.as_deref().unwrap_or("").trim();
     if zip.is_empty() {
-        return bad_parameter("geographicLocation.zip.zip", "is required");
+        return Err(bad_parameter("geographicLocation.zip.zip", "is required"));
     }
     if zip.chars().count() > MAX_PARAM_CHARS || city.chars().count() > MAX_PARAM_CHARS {
-        return bad_parameter("geographicLocation.zip", "is too long");
+        return Err(bad_parameter("geographicLocation.zip", "is too long"));
     }
 
     let folded_city = fold(city);
@@ -250,5 +244,5 @@ pub async fn validation(
             id: uuid::Uuid::new_v4().to_string(),
         },
     };
-    Json(response).into_response()
+    Ok(Json(response))
 }

@@ -1,1 +1,56 @@
+//! swiss-checkout's widget: Leptos components rendered in the shopper's browser, talking only to the
+//! swiss-checkout proxy.
+//!
+//! - [`SwissCheckout`]: the whole widget, configured by [`WidgetConfig`].
+//! - [`mount`]: renders it into an element of the host page.
+//! - One module per part (`address`, later delivery and pickup), each behind a Cargo feature of its
+//!   own; shared accessibility pieces in [`a11y`]; the HTTP client in [`client`]; texts in [`i18n`].
 
+pub mod a11y;
+#[cfg(feature = "address")]
+pub mod address;
+pub mod client;
+pub mod i18n;
+
+use api::Locality;
+use leptos::prelude::*;
+
+pub use client::ProxyClient;
+pub use i18n::Lang;
+
+/// How a host page configures the widget.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WidgetConfig {
+    /// Base URL of the proxy; "" for the page's own origin.
+    pub proxy: String,
+    pub lang: Lang,
+    /// Prefix of the hidden form fields' names.
+    pub name_prefix: String,
+}
+
+/// The widget. `lang` may change while it runs; what the shopper entered stays.
+#[component]
+pub fn SwissCheckout(
+    config: WidgetConfig,
+    #[prop(into)] lang: Signal<Lang>,
+    /// The chosen locality, for the host to read.
+    chosen: RwSignal<Option<Locality>>,
+) -> impl IntoView {
+    let client = ProxyClient::new(&config.proxy);
+    view! {
+        <div class="swiss-checkout" lang=move || lang.get().tag()>
+            {
+                #[cfg(feature = "address")]
+                view! { <address::LocalityField client=client lang=lang chosen=chosen name_prefix=config.name_prefix/> }
+            }
+        </div>
+    }
+}
+
+/// Renders the widget into `parent` and keeps it there for the page's lifetime.
+pub fn mount(parent: web_sys::HtmlElement, config: WidgetConfig) -> RwSignal<Option<Locality>> {
+    let chosen = RwSignal::new(None);
+    let lang = config.lang;
+    leptos::mount::mount_to(parent, move || view! { <SwissCheckout config=config lang=lang chosen=chosen/> }).forget();
+    chosen
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Prints the size of what the demo page makes the browser download (www/dist after `trunk build
+# --release`): each file raw, gzip -9 and brotli -q 11, and the totals in KB (1 KB = 1000 bytes).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dist=www/dist
+[ -d "$dist" ] || { echo "no $dist: run trunk build --release first" >&2; exit 1; }
+command -v brotli >/dev/null || { echo "brotli is missing (apt-get install brotli)" >&2; exit 1; }
+printf '%-48s %10s %10s %10s\n' file raw gzip brotli
+total_raw=0; total_gz=0; total_br=0; code_br=0
+for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css "$dist"/index.html; do
+  [ -f "$f" ] || continue
+  raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c); br=$(brotli -q 11 -c "$f" | wc -c)
+  printf '%-48s %10d %10d %10d\n' "$(basename "$f")" "$raw" "$gz" "$br"
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
+  case "$f" in *.wasm|*.js) code_br=$((code_br + br));; esac
+done
+printf '%-48s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
+awk -v b="$code_br" -v t="$total_br" 'BEGIN { printf "wasm + JS: %.1f KB brotli; everything: %.1f KB brotli\n", b / 1000, t / 1000 }'

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# `npm test`: every test. Installs what is missing first (scripts/setup.sh), then:
+#   formatting and clippy (-D warnings), native Rust unit and integration tests (sandbox contract, proxy
+#   against the sandbox over HTTP), wasm tests in headless Chromium, the demo build, end-to-end browser
+#   tests (playwright-core + Debian Chromium), and the size of what the demo page downloads.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "clippy (-D warnings)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "Rust tests (native)"
+cargo test
+
+step "wasm tests (headless Chromium)"
+cargo test -p swiss-checkout-widget --target wasm32-unknown-unknown
+
+step "demo build (trunk, wasm-release)"
+trunk build --release
+
+step "browser tests (playwright-core, /usr/bin/chromium)"
+cargo build -p swiss-checkout-proxy
+node --test --test-concurrency=1 tests/e2e/
+
+step "size of the demo download"
+bash scripts/size.sh

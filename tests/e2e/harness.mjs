@@ -1,0 +1,95 @@
+// Shared by the browser tests: starts the proxy (sandbox mode, serving the built demo) on a free port, and
+// a headless Debian Chromium driven by playwright-core. Nothing here reaches beyond loopback.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Starts the proxy binary; resolves once it prints the URL it listens on. */
+export async function startProxy(env = {}) {
+  const binary = process.env.SWISS_CHECKOUT_PROXY_BIN ?? path.join(root, 'target/debug/swiss-checkout-proxy');
+  const child = spawn(binary, [], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: '0',
+      SWISS_CHECKOUT_WWW_DIR: path.join(root, 'www/dist'),
+      RUST_LOG: 'info',
+      NO_COLOR: '1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines = [];
+  const ready = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`proxy did not start:\n${lines.join('\n')}`)), 20_000);
+    const onData = (chunk) => {
+      for (const line of chunk.toString().split('\n').filter(Boolean)) {
+        lines.push(line);
+        const listening = line.match(/listening on (http:\/\/[^\s/]+)\//);
+        if (listening) {
+          clearTimeout(timer);
+          const sandbox = lines.join('\n').match(/sandbox=(http:\/\/[\d.:]+)/);
+          resolve({ url: listening[1], sandboxUrl: sandbox?.[1] });
+        }
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`proxy exited with ${code}:\n${lines.join('\n')}`)));
+  });
+  const { url, sandboxUrl } = await ready;
+  return {
+    url,
+    sandboxUrl,
+    lines,
+    async setKnobs(knobs) {
+      const response = await fetch(`${sandboxUrl}/__sandbox/knobs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(knobs),
+      });
+      if (!response.ok) throw new Error(`knobs: ${response.status}`);
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+/** A fresh headless Chromium profile; `close()` removes it. */
+export async function launchBrowser() {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swiss-checkout-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 900, height: 800 },
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A page that records console errors and failed requests, for asserting a clean run. */
+export async function openPage(context, url) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('response', (res) => { if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`); });
+  await page.goto(url);
+  return { page, problems };
+}
