@@ -18,8 +18,8 @@ use swisspost::{
 
 use crate::auth::Refusal;
 use crate::data::house_number_key;
-use crate::normalize::fold;
 use crate::{SharedState, clock};
+use swisspost::matching::fold_query;
 
 /// Longest parameter the sandbox accepts; longer is a 400 (the real limit is undocumented).
 const MAX_PARAM_CHARS: usize = 100;
@@ -84,7 +84,7 @@ fn four_digit_zip(value: &str, name: &str) -> Result<(), Failure> {
 fn split_zip_city(query: &str) -> (&str, String) {
     let digits_end = query.find(|c: char| !c.is_ascii_digit()).unwrap_or(query.len());
     let (digits, rest) = query.split_at(digits_end);
-    (digits, fold(rest))
+    (digits, fold_query(rest))
 }
 
 /// `GET /address/v1/zips?zipCity=…&type=DOMICILE|POSTBOX` (§3.1).
@@ -130,7 +130,7 @@ pub async fn streets(
     {
         params.insert("name".into(), alias);
     }
-    let name = fold(required(&params, "name")?);
+    let name = fold_query(required(&params, "name")?);
     if name.is_empty() {
         return Err(bad_parameter("name", "must contain a letter or a digit"));
     }
@@ -203,8 +203,9 @@ pub async fn validation(
         return Err(bad_parameter("geographicLocation.zip", "is too long"));
     }
 
-    let folded_city = fold(city);
-    let locality = state.data.localities_with_zip(zip).find(|l| folded_city.is_empty() || fold(&l.city) == folded_city);
+    let folded_city = fold_query(city);
+    let locality =
+        state.data.localities_with_zip(zip).find(|l| folded_city.is_empty() || fold_query(&l.city) == folded_city);
     let mut answer_location = asked.clone();
     let quality = match locality {
         None => Quality::Unusable,

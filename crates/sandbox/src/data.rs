@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Deserialize;
 use swisspost::ZipType;
 
-use crate::normalize::{fold, fold_german, word_suffixes};
+use swisspost::matching::{fold_query, name_keys};
 
 const POSTCODES_CSV: &str = include_str!("../data/ch_postcodes.csv");
 const GEONAMES_CSV: &str = include_str!("../data/ch_postcodes_geonames.csv");
@@ -60,13 +60,9 @@ impl PrefixIndex {
     }
 }
 
-/// Keys under which a name is found: every word suffix of its folded form and of its German spelling.
-fn name_keys(name: &str, id: u32, into: &mut Vec<(String, u32)>) {
-    let folded = fold(name);
-    into.extend(word_suffixes(&folded).map(|k| (k.to_owned(), id)));
-    if let Some(german) = fold_german(name) {
-        into.extend(word_suffixes(&german).map(|k| (k.to_owned(), id)));
-    }
+/// Adds the keys under which a name is found (see `swisspost::matching`).
+fn index_name(name: &str, id: u32, into: &mut Vec<(String, u32)>) {
+    into.extend(name_keys(name).into_iter().map(|key| (key, id)));
 }
 
 /// Everything the address module answers from.
@@ -161,7 +157,7 @@ impl AddressData {
 
         let mut keys = Vec::new();
         for (id, locality) in localities.iter().enumerate() {
-            name_keys(&locality.city, id as u32, &mut keys);
+            index_name(&locality.city, id as u32, &mut keys);
         }
         let locality_names = PrefixIndex::build(keys);
 
@@ -170,14 +166,14 @@ impl AddressData {
         streets.sort_by(|a, b| (&a.name, &a.zip).cmp(&(&b.name, &b.zip)));
         let mut keys = Vec::new();
         for (id, street) in streets.iter().enumerate() {
-            name_keys(&street.name, id as u32, &mut keys);
+            index_name(&street.name, id as u32, &mut keys);
         }
         let street_names = PrefixIndex::build(keys);
 
         let mut houses: HashMap<(String, String), Vec<(String, House)>> = HashMap::new();
         for row in rows::<AddressRow>(ADDRESSES_CSV) {
             let house = House { number: upstream_house_number(&row.house_number), egid: row.egid };
-            houses.entry((row.plz, fold(&row.street))).or_default().push((row.house_number, house));
+            houses.entry((row.plz, fold_query(&row.street))).or_default().push((row.house_number, house));
         }
         let houses = houses
             .into_iter()
@@ -233,13 +229,13 @@ impl AddressData {
 
     /// The street named exactly `name` (after folding) in `zip`.
     pub fn street<'a>(&'a self, zip: &'a str, name: &str) -> Option<&'a Street> {
-        let folded = fold(name);
-        self.find_streets(&folded, Some(zip)).find(|s| fold(&s.name) == folded)
+        let wanted = fold_query(name);
+        self.find_streets(&wanted, Some(zip)).find(|s| fold_query(&s.name) == wanted)
     }
 
     /// Houses of a street, in natural order ("2" before "10", "1" before "1 A").
     pub fn houses(&self, zip: &str, street: &str) -> &[House] {
-        self.houses.get(&(zip.to_owned(), fold(street))).map_or(&[], Vec::as_slice)
+        self.houses.get(&(zip.to_owned(), fold_query(street))).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -16,7 +16,6 @@ pub mod auth;
 pub mod clock;
 pub mod data;
 pub mod knobs;
-pub mod normalize;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -4,6 +4,8 @@
 //! answer that the real client could not read fails a test. Field names follow the upstream exactly
 //! (camelCase, `city18`, `houseKey`, ...); section numbers refer to POST-API.md.
 
+pub mod matching;
+
 use serde::{Deserialize, Serialize};
 
 /// OAuth2 scopes (§2.3).
