@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod error;
+pub mod lookup;
 pub mod routes;
 pub mod token;
 pub mod upstream;
@@ -11,7 +12,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::http::{HeaderValue, Method, header};
-use axum::routing::get;
+use axum::routing::{get, post};
 use sandbox::RunningSandbox;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
@@ -22,7 +23,7 @@ use upstream::PostClient;
 
 /// What the handlers share.
 pub struct AppState {
-    pub post: PostClient,
+    pub lookups: lookup::Lookups,
     pub sandbox_mode: bool,
 }
 
@@ -73,7 +74,8 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
             }
         }
     };
-    let state = Arc::new(AppState { post: PostClient::new(&config.upstream, credentials)?, sandbox_mode });
+    let lookups = lookup::Lookups::new(PostClient::new(&config.upstream, credentials)?);
+    let state = Arc::new(AppState { lookups, sandbox_mode });
     let router = router(&config, state.clone())?;
     Ok(Proxy { router, state, config, sandbox })
 }
@@ -92,6 +94,9 @@ fn cors(allowed_origins: &[String]) -> Result<CorsLayer, StartError> {
 fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
     let api = Router::new()
         .route("/localities", get(routes::localities))
+        .route("/streets", get(routes::streets))
+        .route("/house-numbers", get(routes::house_numbers))
+        .route("/addresses/validate", post(routes::validate))
         .fallback(routes::not_found)
         .layer(cors(&config.allowed_origins)?);
     let mut app = Router::new().nest("/v1", api).route("/healthz", get(routes::healthz)).with_state(state);

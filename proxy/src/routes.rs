@@ -3,12 +3,15 @@
 
 use std::sync::Arc;
 
-use api::{Health, LOCALITY_QUERY_MAX_CHARS, LocalitiesResponse, Locality};
+use api::{
+    ADDRESS_FIELD_MAX_CHARS, AddressInput, Health, HouseNumbersResponse, LOCALITY_QUERY_MAX_CHARS, LocalitiesResponse,
+    StreetsResponse, ValidationResult,
+};
 use axum::Json;
+use axum::extract::rejection::JsonRejection;
 use axum::extract::{RawQuery, State};
 use axum::http::header;
 use axum::response::IntoResponse;
-use swisspost::ZipType;
 
 use crate::AppState;
 use crate::error::AppError;
@@ -28,21 +31,50 @@ fn is_place_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, ' ' | '-' | '.' | '\'' | '’' | '/' | '(' | ')' | ',')
 }
 
+/// Characters of a house number ("12", "12a", "12 A", "3/1", "7-9").
+fn is_house_number_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, ' ' | '-' | '/' | '.')
+}
+
+/// A text field: trimmed; not blank when `required`; at most `max` characters; only `allowed` ones.
+fn text_field(
+    value: Option<&str>,
+    field: &'static str,
+    required: bool,
+    max: usize,
+    allowed: fn(char) -> bool,
+) -> Result<String, AppError> {
+    let value = value.map(str::trim).unwrap_or("");
+    if required && value.is_empty() {
+        return Err(AppError::invalid(field, "is required"));
+    }
+    if value.chars().count() > max {
+        return Err(AppError::invalid(field, format!("is longer than {max} characters")));
+    }
+    if !value.chars().all(allowed) {
+        return Err(AppError::invalid(field, "contains characters that do not belong in it"));
+    }
+    Ok(value.to_owned())
+}
+
+/// A Swiss or Liechtenstein postcode: four digits.
+fn postcode_field(value: Option<&str>, field: &'static str) -> Result<String, AppError> {
+    let value = value.map(str::trim).unwrap_or("");
+    if value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(value.to_owned())
+    } else {
+        Err(AppError::invalid(field, "must be a four-digit postcode"))
+    }
+}
+
 /// Checks the `q` of a locality lookup: present, not blank, at most 40 characters, place-name characters.
 pub fn locality_query(raw: Option<&str>) -> Result<String, AppError> {
     let pairs = query_pairs(raw);
-    let q = first(&pairs, "q").map(str::trim).unwrap_or("");
-    if q.is_empty() {
-        return Err(AppError::invalid("q", "is required: the beginning of a postcode or town"));
-    }
-    if q.chars().count() > LOCALITY_QUERY_MAX_CHARS {
-        return Err(AppError::invalid("q", format!("is longer than {LOCALITY_QUERY_MAX_CHARS} characters")));
-    }
-    if !q.chars().all(is_place_char) {
-        return Err(AppError::invalid("q", "contains characters that are not part of a postcode or place name"));
-    }
-    Ok(q.to_owned())
+    text_field(first(&pairs, "q"), "q", true, LOCALITY_QUERY_MAX_CHARS, is_place_char)
 }
+
+/// Lookup answers change rarely: the browser may keep one for a few minutes.
+const CACHE_FOR_MINUTES: (header::HeaderName, &str) = (header::CACHE_CONTROL, "public, max-age=300");
 
 /// `GET /v1/localities?q=…`: postcode/locality suggestions for home delivery.
 pub async fn localities(
@@ -50,16 +82,48 @@ pub async fn localities(
     RawQuery(raw): RawQuery,
 ) -> Result<impl IntoResponse, AppError> {
     let q = locality_query(raw.as_deref())?;
-    let zips = state.post.zips(&q, ZipType::Domicile).await?;
-    let mut localities: Vec<Locality> = Vec::with_capacity(zips.zips.len());
-    for zip in zips.zips {
-        let locality = Locality { postcode: zip.zip, town: zip.city27 };
-        if !localities.contains(&locality) {
-            localities.push(locality);
-        }
-    }
-    // Postcodes change rarely: the browser may keep an answer for a few minutes.
-    Ok(([(header::CACHE_CONTROL, "public, max-age=300")], Json(LocalitiesResponse { localities })))
+    let localities = state.lookups.localities(&q).await?;
+    Ok(([CACHE_FOR_MINUTES], Json(LocalitiesResponse { localities })))
+}
+
+/// `GET /v1/streets?postcode=3011&q=aarb`.
+pub async fn streets(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<impl IntoResponse, AppError> {
+    let pairs = query_pairs(raw.as_deref());
+    let postcode = postcode_field(first(&pairs, "postcode"), "postcode")?;
+    let q = text_field(first(&pairs, "q"), "q", true, ADDRESS_FIELD_MAX_CHARS, is_place_char)?;
+    let streets = state.lookups.streets(&postcode, &q).await?;
+    Ok(([CACHE_FOR_MINUTES], Json(StreetsResponse { streets })))
+}
+
+/// `GET /v1/house-numbers?postcode=3011&street=Aarbergergasse&q=1`.
+pub async fn house_numbers(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<impl IntoResponse, AppError> {
+    let pairs = query_pairs(raw.as_deref());
+    let postcode = postcode_field(first(&pairs, "postcode"), "postcode")?;
+    let street = text_field(first(&pairs, "street"), "street", true, ADDRESS_FIELD_MAX_CHARS, is_place_char)?;
+    let q = text_field(first(&pairs, "q"), "q", false, 12, is_house_number_char)?;
+    let house_numbers = state.lookups.house_numbers(&postcode, &street, &q).await?;
+    Ok(([CACHE_FOR_MINUTES], Json(HouseNumbersResponse { house_numbers })))
+}
+
+/// `POST /v1/addresses/validate` with an address as JSON.
+pub async fn validate(
+    State(state): State<Arc<AppState>>,
+    body: Result<Json<AddressInput>, JsonRejection>,
+) -> Result<Json<ValidationResult>, AppError> {
+    let Json(input) = body.map_err(|rejection| AppError::invalid("body", rejection.body_text()))?;
+    let checked = AddressInput {
+        postcode: postcode_field(Some(&input.postcode), "postcode")?,
+        town: text_field(Some(&input.town), "town", true, ADDRESS_FIELD_MAX_CHARS, is_place_char)?,
+        street: text_field(Some(&input.street), "street", true, ADDRESS_FIELD_MAX_CHARS, is_place_char)?,
+        house_number: text_field(Some(&input.house_number), "house_number", false, 12, is_house_number_char)?,
+    };
+    Ok(Json(state.lookups.validate(&checked).await?))
 }
 
 /// `GET /healthz`: the process is up (it does not call the upstream).

@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
-use swisspost::{ZipType, ZipsResponse, path, scope};
+use swisspost::{
+    HousesResponse, StreetsResponse, ValidationRequest, ValidationResponse, ZipType, ZipsResponse, path, scope,
+};
 
 use crate::config::{Credentials, Upstream};
 use crate::error::UpstreamError;
@@ -40,6 +42,29 @@ impl PostClient {
         Ok(self.get_json(path::ZIPS, &params).await?.unwrap_or_default())
     }
 
+    /// `GET /address/v1/streets`: street names of `zip` with a word starting with `name`.
+    pub async fn streets(&self, zip: &str, name: &str) -> Result<StreetsResponse, UpstreamError> {
+        let params = BTreeMap::from([("name", name), ("zip", zip)]);
+        Ok(self.get_json(path::STREETS, &params).await?.unwrap_or_default())
+    }
+
+    /// `GET /address/v1/houses`: house numbers of a street starting with `number` (may be empty).
+    pub async fn houses(&self, zip: &str, street: &str, number: &str) -> Result<HousesResponse, UpstreamError> {
+        let mut params = BTreeMap::from([("zip", zip), ("streetname", street)]);
+        if !number.is_empty() {
+            params.insert("number", number);
+        }
+        Ok(self.get_json(path::HOUSES, &params).await?.unwrap_or_default())
+    }
+
+    /// `POST /address/v1/addresses/validation`.
+    pub async fn validate(&self, request: &ValidationRequest) -> Result<ValidationResponse, UpstreamError> {
+        let url = format!("{}{}", self.dcapi_base, path::VALIDATION);
+        self.send_json(|token| self.http.post(&url).json(request).bearer_auth(token))
+            .await?
+            .ok_or(UpstreamError::Status(404))
+    }
+
     /// GET with the bearer token; `None` on 404 ("no results" upstream). On 401 the token is dropped
     /// and the call made once more with a new one.
     async fn get_json<T: DeserializeOwned>(
@@ -48,22 +73,23 @@ impl PostClient {
         params: &BTreeMap<&str, &str>,
     ) -> Result<Option<T>, UpstreamError> {
         let url = format!("{}{path}", self.dcapi_base);
+        self.send_json(|token| self.http.get(&url).query(params).bearer_auth(token)).await
+    }
+
+    /// Sends the request that `build` makes for a token and reads its JSON answer; `None` on 404.
+    async fn send_json<T: DeserializeOwned>(
+        &self,
+        build: impl Fn(&str) -> reqwest::RequestBuilder,
+    ) -> Result<Option<T>, UpstreamError> {
         let mut retried = false;
         loop {
             let token = self.tokens.token().await?;
-            let response = self
-                .http
-                .get(&url)
-                .query(params)
-                .bearer_auth(&token)
-                .send()
-                .await
-                .map_err(UpstreamError::from_transport)?;
+            let response = build(&token).send().await.map_err(UpstreamError::from_transport)?;
             match response.status().as_u16() {
                 200 => return response.json().await.map(Some).map_err(|_| UpstreamError::Body),
                 404 => return Ok(None),
                 401 if !retried => {
-                    tracing::info!(path, "upstream refused the token; fetching a new one");
+                    tracing::info!(url = %response.url().path(), "upstream refused the token; fetching a new one");
                     self.tokens.reject(&token).await;
                     retried = true;
                 }

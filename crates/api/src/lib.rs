@@ -45,6 +45,77 @@ pub struct LocalitiesResponse {
     pub localities: Vec<Locality>,
 }
 
+/// `GET /v1/streets?postcode=3011&q=aarb`: streets of one postcode whose name has a word starting with `q`.
+pub const STREETS_PATH: &str = "/v1/streets";
+
+/// `GET /v1/house-numbers?postcode=3011&street=Aarbergergasse&q=1`: house numbers of one street.
+pub const HOUSE_NUMBERS_PATH: &str = "/v1/house-numbers";
+
+/// `POST /v1/addresses/validate` with an [`AddressInput`]: a [`ValidationResult`].
+pub const VALIDATE_PATH: &str = "/v1/addresses/validate";
+
+/// Bound of street and house-number queries and of every [`AddressInput`] field.
+pub const ADDRESS_FIELD_MAX_CHARS: usize = 60;
+
+/// Answer of `GET /v1/streets`. Empty when the data has no street for the postcode: the shopper types it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StreetsResponse {
+    pub streets: Vec<String>,
+}
+
+/// Answer of `GET /v1/house-numbers`, in natural order ("1", "1 A", "2", "10").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HouseNumbersResponse {
+    pub house_numbers: Vec<String>,
+}
+
+/// A Swiss delivery address as the shopper entered it. Missing members read as empty, so the proxy can
+/// name the one that is missing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AddressInput {
+    pub postcode: String,
+    pub town: String,
+    pub street: String,
+    pub house_number: String,
+}
+
+/// How far Swiss Post recognises an address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AddressQuality {
+    /// A known building address.
+    Certified,
+    /// Postcode and town belong together; the street or number is not confirmed.
+    Usable,
+    /// Postcode and town do not belong together, or the postcode is unknown.
+    Unusable,
+}
+
+/// Answer of `POST /v1/addresses/validate`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValidationResult {
+    pub quality: AddressQuality,
+    /// The official spelling, when it differs from what was sent. Offered to the shopper, never forced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<AddressInput>,
+}
+
+/// What the shopper chose in the address part: what the shop receives.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddressSelection {
+    pub postcode: String,
+    pub town: String,
+    pub street: String,
+    pub house_number: String,
+    /// True when every part was chosen from suggestions or confirmed by validation; false for an address
+    /// typed by hand that Swiss Post did not confirm ("not verified").
+    pub verified: bool,
+    /// The validation result, once there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<AddressQuality>,
+}
+
 /// The media type of [`Problem`] bodies.
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 
@@ -105,6 +176,12 @@ mod tests {
         assert_eq!(json["field"], "q");
         assert!(json.get("detail").is_none());
         assert!(json.get("manual_entry").is_none());
+    }
+
+    #[test]
+    fn quality_is_lowercase_on_the_wire() {
+        let result = ValidationResult { quality: AddressQuality::Certified, corrected: None };
+        assert_eq!(serde_json::to_string(&result).unwrap(), r#"{"quality":"certified"}"#);
     }
 
     #[test]

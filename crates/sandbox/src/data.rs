@@ -121,10 +121,7 @@ pub fn upstream_house_number(raw: &str) -> String {
     }
 }
 
-/// Key for comparing house numbers: "12 a", "12A" and "12a" are the same number.
-pub fn house_number_key(raw: &str) -> String {
-    raw.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
-}
+pub use swisspost::matching::house_number_key;
 
 fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
     let split = |s: &str| {

@@ -75,6 +75,11 @@ pub fn name_matches(name: &str, folded_query: &str) -> bool {
     folded_query.is_empty() || name_keys(name).iter().any(|key| key.starts_with(folded_query))
 }
 
+/// Key for comparing house numbers: "12 a", "12A" and "12a" are the same number.
+pub fn house_number_key(raw: &str) -> String {
+    raw.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+}
+
 fn squash(lower: &str) -> String {
     let mut out = String::with_capacity(lower.len());
     let mut gap = false;

@@ -1,0 +1,196 @@
+//! Address lookups between the routes and the upstream client: cached, coalesced, and cheap to type
+//! into key by key.
+//!
+//! - Identical lookups that arrive together make one upstream call (moka's `try_get_with` runs one
+//!   initialiser per key and lets the others wait for it).
+//! - The upstream returns at most 20 rows. An answer with fewer rows is the complete list for its prefix,
+//!   so a longer query that starts with that prefix is answered by filtering it, with no upstream call:
+//!   typing "b", "bi", "bie", "biel" asks Swiss Post once. Filtering uses `swisspost::matching`, the same
+//!   rules the sandbox matches with.
+//! - Answers are kept for an hour (postcodes, streets and house numbers change rarely); failures are not
+//!   cached.
+
+use std::future::Future;
+use std::hash::Hash;
+use std::sync::Arc;
+use std::time::Duration;
+
+use api::{AddressInput, AddressQuality, Locality, ValidationResult};
+use moka::future::Cache;
+use swisspost::matching::{fold_query, house_number_key, name_matches};
+use swisspost::{GeographicLocation, House, MAX_AUTOCOMPLETE_ROWS, Quality, ValidationRequest, ZipCity, ZipType};
+
+use crate::error::UpstreamError;
+use crate::upstream::PostClient;
+
+const TIME_TO_LIVE: Duration = Duration::from_secs(3600);
+const MAX_ENTRIES: u64 = 20_000;
+
+/// One upstream answer: its rows, and whether they are all there are (fewer than the upstream's cap).
+struct Rows<T> {
+    items: Vec<T>,
+    complete: bool,
+}
+
+impl<T> Rows<T> {
+    fn new(items: Vec<T>, upstream_rows: usize) -> Arc<Self> {
+        Arc::new(Self { items, complete: upstream_rows < MAX_AUTOCOMPLETE_ROWS })
+    }
+}
+
+type RowCache<K, T> = Cache<K, Arc<Rows<T>>>;
+
+fn cache<K: Hash + Eq + Send + Sync + 'static, T: Send + Sync + 'static>() -> RowCache<K, T> {
+    Cache::builder().max_capacity(MAX_ENTRIES).time_to_live(TIME_TO_LIVE).build()
+}
+
+/// The address lookups of the proxy.
+pub struct Lookups {
+    post: PostClient,
+    localities: RowCache<String, Locality>,
+    streets: RowCache<(String, String), String>,
+    houses: RowCache<(String, String, String), String>,
+}
+
+/// Splits a folded locality query into its postcode digits and its name part ("3011 bern" → "3011", "bern").
+fn zip_and_name(folded: &str) -> (&str, &str) {
+    let digits_end = folded.find(|c: char| !c.is_ascii_digit()).unwrap_or(folded.len());
+    (&folded[..digits_end], folded[digits_end..].trim_start())
+}
+
+/// Answers `query` from the longest cached complete answer to one of its prefixes (no shorter than
+/// `min_len`), filtered by `keep`; else from the cache or the upstream under `query`'s own key.
+async fn by_prefix<K, T, F, Fut>(
+    cache: &RowCache<K, T>,
+    key_of: impl Fn(&str) -> K,
+    query: &str,
+    min_len: usize,
+    keep: impl Fn(&T) -> bool,
+    fetch: F,
+) -> Result<Vec<T>, UpstreamError>
+where
+    K: Hash + Eq + Send + Sync + 'static,
+    T: Clone + Send + Sync + 'static,
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = Result<Arc<Rows<T>>, UpstreamError>>,
+{
+    for end in (min_len..query.len()).rev().filter(|&end| query.is_char_boundary(end)) {
+        if let Some(rows) = cache.get(&key_of(&query[..end])).await
+            && rows.complete
+        {
+            return Ok(rows.items.iter().filter(|item| keep(item)).cloned().collect());
+        }
+    }
+    let rows = cache.try_get_with(key_of(query), fetch()).await.map_err(|error| (*error).clone())?;
+    Ok(rows.items.clone())
+}
+
+impl Lookups {
+    pub fn new(post: PostClient) -> Self {
+        Self { post, localities: cache(), streets: cache(), houses: cache() }
+    }
+
+    pub fn post(&self) -> &PostClient {
+        &self.post
+    }
+
+    /// Localities for home delivery whose postcode or name starts with `q`.
+    pub async fn localities(&self, q: &str) -> Result<Vec<Locality>, UpstreamError> {
+        let folded = fold_query(q);
+        let (digits, name) = zip_and_name(&folded);
+        let keep = |l: &Locality| l.postcode.starts_with(digits) && name_matches(&l.town, name);
+        by_prefix(&self.localities, str::to_owned, &folded, 1, keep, || async {
+            let answer = self.post.zips(q, ZipType::Domicile).await?;
+            let upstream_rows = answer.zips.len();
+            let mut localities: Vec<Locality> = Vec::with_capacity(upstream_rows);
+            for zip in answer.zips {
+                let locality = Locality { postcode: zip.zip, town: zip.city27 };
+                if !localities.contains(&locality) {
+                    localities.push(locality);
+                }
+            }
+            Ok(Rows::new(localities, upstream_rows))
+        })
+        .await
+    }
+
+    /// Streets of `postcode` with a word starting with `q`.
+    pub async fn streets(&self, postcode: &str, q: &str) -> Result<Vec<String>, UpstreamError> {
+        let folded = fold_query(q);
+        let key_of = |prefix: &str| (postcode.to_owned(), prefix.to_owned());
+        by_prefix(
+            &self.streets,
+            key_of,
+            &folded,
+            1,
+            |s: &String| name_matches(s, &folded),
+            || async {
+                let answer = self.post.streets(postcode, q).await?;
+                let upstream_rows = answer.streets.len();
+                Ok(Rows::new(answer.streets, upstream_rows))
+            },
+        )
+        .await
+    }
+
+    /// House numbers of a street starting with `q` (may be empty: all of them, up to the cap).
+    pub async fn house_numbers(&self, postcode: &str, street: &str, q: &str) -> Result<Vec<String>, UpstreamError> {
+        let number = house_number_key(q);
+        let street_key = fold_query(street);
+        let key_of = |prefix: &str| (postcode.to_owned(), street_key.clone(), prefix.to_owned());
+        let keep = |h: &String| house_number_key(h).starts_with(&number);
+        by_prefix(&self.houses, key_of, &number, 0, keep, || async {
+            let answer = self.post.houses(postcode, street, q.trim()).await?;
+            let upstream_rows = answer.houses.len();
+            Ok(Rows::new(answer.houses, upstream_rows))
+        })
+        .await
+    }
+
+    /// Validates an address; the official spelling comes back when it differs. Not cached: the answer
+    /// carries an expiry of its own and the shopper asks once.
+    pub async fn validate(&self, input: &AddressInput) -> Result<ValidationResult, UpstreamError> {
+        let request = ValidationRequest {
+            geographic_location: GeographicLocation {
+                house: House {
+                    street: Some(input.street.clone()),
+                    house_number: Some(input.house_number.clone()),
+                    ..House::default()
+                },
+                zip: ZipCity { zip: Some(input.postcode.clone()), city: Some(input.town.clone()) },
+            },
+            full_validation: true,
+            ..ValidationRequest::default()
+        };
+        let answer = self.post.validate(&request).await?;
+        let quality = match answer.quality {
+            Quality::DomicileCertified | Quality::Certified => AddressQuality::Certified,
+            Quality::Usable | Quality::Fixed => AddressQuality::Usable,
+            Quality::Unusable | Quality::Unknown => AddressQuality::Unusable,
+        };
+        let official = &answer.address.geographic_location;
+        let pick = |official: &Option<String>, entered: &str| {
+            official.as_deref().filter(|o| !o.is_empty()).unwrap_or(entered).to_owned()
+        };
+        let spelled = AddressInput {
+            postcode: pick(&official.zip.zip, &input.postcode),
+            town: pick(&official.zip.city, &input.town),
+            street: pick(&official.house.street, &input.street),
+            house_number: pick(&official.house.house_number, &input.house_number),
+        };
+        let corrected = (quality != AddressQuality::Unusable && spelled != *input).then_some(spelled);
+        Ok(ValidationResult { quality, corrected })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_postcode_digits_from_the_name() {
+        assert_eq!(zip_and_name("3011 bern"), ("3011", "bern"));
+        assert_eq!(zip_and_name("bern"), ("", "bern"));
+        assert_eq!(zip_and_name("30"), ("30", ""));
+    }
+}

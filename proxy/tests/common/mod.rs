@@ -1,0 +1,74 @@
+//! A sandbox, and a proxy configured with real-mode credentials pointed at it (so the proxy's own sandbox
+//! mode stays out of the way and the test holds the sandbox's knobs and counters).
+
+#![allow(dead_code)]
+
+use std::future::Future;
+
+use api::Problem;
+use proxy::config::{Config, Credentials, Secret, Upstream};
+use sandbox::{KnobSettings, RunningSandbox, SandboxConfig};
+
+pub struct Harness {
+    pub sandbox: RunningSandbox,
+    pub base: String,
+    _server: tokio::task::JoinHandle<()>,
+}
+
+pub async fn harness_with(knobs: KnobSettings, timeout_ms: u64) -> Harness {
+    let sandbox = sandbox::spawn(SandboxConfig { knobs, ..Default::default() }).await.unwrap();
+    let config = Config {
+        upstream: Upstream { timeout_ms, ..Upstream::on_base(&sandbox.base_url()) },
+        credentials: Some(Credentials {
+            client_id: sandbox::SANDBOX_CLIENT_ID.into(),
+            client_secret: Secret::new(sandbox::SANDBOX_CLIENT_SECRET),
+        }),
+        www_dir: "does-not-exist".into(),
+        ..Config::default()
+    };
+    let proxy = proxy::build(config).await.unwrap();
+    assert!(proxy.sandbox.is_none());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let server = tokio::spawn(async move {
+        proxy::serve(listener, proxy, std::future::pending()).await.unwrap();
+    });
+    Harness { sandbox, base, _server: server }
+}
+
+pub async fn harness() -> Harness {
+    harness_with(KnobSettings::default(), 2_000).await
+}
+
+impl Harness {
+    pub async fn get(&self, path: &str, query: &[(&str, &str)]) -> reqwest::Response {
+        reqwest::Client::new().get(format!("{}{path}", self.base)).query(query).send().await.unwrap()
+    }
+
+    pub async fn localities(&self, q: &str) -> reqwest::Response {
+        self.get("/v1/localities", &[("q", q)]).await
+    }
+
+    pub fn calls(&self, route: &str) -> u64 {
+        self.sandbox.knobs().calls_of(route)
+    }
+}
+
+pub async fn problem(response: reqwest::Response) -> Problem {
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
+    response.json().await.unwrap()
+}
+
+/// Runs the futures concurrently on the runtime and collects their results in order.
+pub async fn join_all<F, T>(futures: impl IntoIterator<Item = F>) -> Vec<T>
+where
+    F: Future<Output = T> + Send + 'static,
+    T: Send + 'static,
+{
+    let handles: Vec<_> = futures.into_iter().map(tokio::spawn).collect();
+    let mut out = Vec::with_capacity(handles.len());
+    for handle in handles {
+        out.push(handle.await.unwrap());
+    }
+    out
+}
