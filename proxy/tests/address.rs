@@ -110,7 +110,8 @@ async fn validation_with_corrected_spelling() {
 #[tokio::test]
 async fn bad_address_input_is_a_400_naming_the_field() {
     let h = harness().await;
-    let cases: &[(&str, &[(&str, &str)], &str)] = &[
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+    let cases: &[Case] = &[
         ("/v1/streets", &[("q", "aar")], "postcode"),
         ("/v1/streets", &[("postcode", "301"), ("q", "aar")], "postcode"),
         ("/v1/streets", &[("postcode", "3011")], "q"),

@@ -6,7 +6,7 @@ use std::time::Duration;
 use api::{LocalitiesResponse, Problem, problem_type};
 use proxy::config::{Config, Credentials, Secret, Upstream};
 use reqwest::StatusCode;
-use sandbox::{KnobSettings, RunningSandbox, SandboxConfig, route};
+use sandbox::{KnobSettings, SandboxConfig, route};
 
 mod common;
 
