@@ -3,7 +3,10 @@
 //! Bodies are parsed by the browser (`Response.json()`) and converted with serde-wasm-bindgen, so the
 //! wasm carries no JSON parser of its own.
 
-use api::{LOCALITIES_PATH, LocalitiesResponse, Problem};
+use api::{
+    AddressInput, HOUSE_NUMBERS_PATH, HouseNumbersResponse, LOCALITIES_PATH, LocalitiesResponse, Problem, STREETS_PATH,
+    StreetsResponse, VALIDATE_PATH, ValidationResult,
+};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -32,21 +35,63 @@ impl ProxyClient {
 
     /// `GET /v1/localities?q=…`.
     pub async fn localities(&self, q: &str) -> Result<LocalitiesResponse, FetchError> {
-        let url = format!("{}{LOCALITIES_PATH}?q={}", self.base, js_sys::encode_uri_component(q));
+        let url = format!("{}{LOCALITIES_PATH}?q={}", self.base, encode(q));
         self.get(&url).await
     }
 
+    /// `GET /v1/streets?postcode=…&q=…`.
+    pub async fn streets(&self, postcode: &str, q: &str) -> Result<StreetsResponse, FetchError> {
+        let url = format!("{}{STREETS_PATH}?postcode={}&q={}", self.base, encode(postcode), encode(q));
+        self.get(&url).await
+    }
+
+    /// `GET /v1/house-numbers?postcode=…&street=…&q=…`.
+    pub async fn house_numbers(
+        &self,
+        postcode: &str,
+        street: &str,
+        q: &str,
+    ) -> Result<HouseNumbersResponse, FetchError> {
+        let url = format!(
+            "{}{HOUSE_NUMBERS_PATH}?postcode={}&street={}&q={}",
+            self.base,
+            encode(postcode),
+            encode(street),
+            encode(q)
+        );
+        self.get(&url).await
+    }
+
+    /// `POST /v1/addresses/validate`.
+    pub async fn validate(&self, address: &AddressInput) -> Result<ValidationResult, FetchError> {
+        let value = serde_wasm_bindgen::to_value(address).map_err(|_| FetchError::Body)?;
+        let body: String = js_sys::JSON::stringify(&value).map_err(|_| FetchError::Body)?.into();
+        let request = gloo_net::http::Request::post(&format!("{}{VALIDATE_PATH}", self.base))
+            .header("content-type", "application/json")
+            .body(body)
+            .map_err(|_| FetchError::Body)?;
+        read(request.send().await.map_err(|_| FetchError::Network)?).await
+    }
+
     async fn get<T: DeserializeOwned>(&self, url: &str) -> Result<T, FetchError> {
-        let response = gloo_net::http::Request::get(url).send().await.map_err(|_| FetchError::Network)?;
-        let ok = response.ok();
-        let body = json(&web_sys::Response::from(response)).await;
-        if ok {
-            body.and_then(|v| serde_wasm_bindgen::from_value(v).map_err(|_| FetchError::Body))
-        } else {
-            match body.ok().and_then(|v| serde_wasm_bindgen::from_value::<Problem>(v).ok()) {
-                Some(problem) => Err(FetchError::Problem(problem)),
-                None => Err(FetchError::Body),
-            }
+        read(gloo_net::http::Request::get(url).send().await.map_err(|_| FetchError::Network)?).await
+    }
+}
+
+fn encode(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
+}
+
+/// Reads a proxy answer: the body on success, the problem otherwise.
+async fn read<T: DeserializeOwned>(response: gloo_net::http::Response) -> Result<T, FetchError> {
+    let ok = response.ok();
+    let body = json(&web_sys::Response::from(response)).await;
+    if ok {
+        body.and_then(|v| serde_wasm_bindgen::from_value(v).map_err(|_| FetchError::Body))
+    } else {
+        match body.ok().and_then(|v| serde_wasm_bindgen::from_value::<Problem>(v).ok()) {
+            Some(problem) => Err(FetchError::Problem(problem)),
+            None => Err(FetchError::Body),
         }
     }
 }

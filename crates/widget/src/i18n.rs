@@ -11,6 +11,8 @@ pub enum Lang {
 }
 
 impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::De, Lang::Fr, Lang::It, Lang::En];
+
     /// Reads a language tag ("de", "fr-CH", "it_CH", "EN"); `None` for languages the widget lacks.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
@@ -33,6 +35,16 @@ impl Lang {
         }
     }
 
+    /// The language's name in itself, for a language switch.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::De => "Deutsch",
+            Lang::Fr => "Français",
+            Lang::It => "Italiano",
+            Lang::En => "English",
+        }
+    }
+
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::De => &DE,
@@ -43,19 +55,36 @@ impl Lang {
     }
 }
 
+/// The texts of one field.
+pub struct FieldStrings {
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub no_results: &'static str,
+}
+
 /// The texts of one language.
 pub struct Strings {
-    pub locality_label: &'static str,
-    pub locality_hint: &'static str,
+    pub address_legend: &'static str,
+    pub locality: FieldStrings,
+    pub street: FieldStrings,
+    pub house_number: FieldStrings,
     pub suggestions_label: &'static str,
     pub loading: &'static str,
-    pub no_results: &'static str,
     /// The lookup failed: the shopper types on by hand.
     pub lookup_failed: &'static str,
     /// "{n} suggestions" for n ≠ 1.
     pub suggestions_many: &'static str,
     pub suggestions_one: &'static str,
-    pub chosen: &'static str,
+    pub checking: &'static str,
+    pub certified: &'static str,
+    pub usable: &'static str,
+    pub unusable: &'static str,
+    pub validation_failed: &'static str,
+    /// "Did you mean: {address}?"
+    pub did_you_mean: &'static str,
+    pub use_suggestion: &'static str,
+    pub not_verified: &'static str,
+    pub verified: &'static str,
 }
 
 impl Strings {
@@ -66,51 +95,135 @@ impl Strings {
 }
 
 static EN: Strings = Strings {
-    locality_label: "Postcode or town",
-    locality_hint: "Type the postcode or the first letters of the town, then choose from the list.",
+    address_legend: "Delivery address",
+    locality: FieldStrings {
+        label: "Postcode or town",
+        hint: "Type the postcode or the first letters of the town, then choose from the list.",
+        no_results: "No matching postcode or town. You can type it yourself, for example 3011 Bern.",
+    },
+    street: FieldStrings {
+        label: "Street",
+        hint: "Type the first letters of the street.",
+        no_results: "No matching street known. You can type it yourself.",
+    },
+    house_number: FieldStrings {
+        label: "House number",
+        hint: "For example 12 or 12a.",
+        no_results: "No matching house number known. You can type it yourself.",
+    },
     suggestions_label: "Suggestions",
     loading: "Looking up…",
-    no_results: "No matching postcode or town. You can type it yourself.",
-    lookup_failed: "Suggestions are not available right now. Type the postcode and town yourself.",
+    lookup_failed: "Suggestions are not available right now. You can type it yourself.",
     suggestions_many: "{n} suggestions",
     suggestions_one: "1 suggestion",
-    chosen: "Chosen:",
+    checking: "Checking the address…",
+    certified: "Address confirmed by Swiss Post.",
+    usable: "Postcode and town are correct; the street or house number could not be confirmed. Please check them.",
+    unusable: "Postcode and town do not belong together. Please check them.",
+    validation_failed: "The address could not be checked right now. You can still continue.",
+    did_you_mean: "Did you mean: {address}?",
+    use_suggestion: "Use this spelling",
+    not_verified: "Not verified",
+    verified: "Verified",
 };
 
 static DE: Strings = Strings {
-    locality_label: "PLZ oder Ort",
-    locality_hint: "Geben Sie die Postleitzahl oder die ersten Buchstaben des Ortes ein und wählen Sie aus der Liste.",
+    address_legend: "Lieferadresse",
+    locality: FieldStrings {
+        label: "PLZ oder Ort",
+        hint: "Geben Sie die PLZ oder die ersten Buchstaben des Ortes ein und wählen Sie aus der Liste.",
+        no_results: "Keine passende PLZ und kein passender Ort. Sie können die Angabe selbst eintippen, z. B. 3011 Bern.",
+    },
+    street: FieldStrings {
+        label: "Strasse",
+        hint: "Geben Sie die ersten Buchstaben der Strasse ein.",
+        no_results: "Keine passende Strasse bekannt. Sie können sie selbst eintippen.",
+    },
+    house_number: FieldStrings {
+        label: "Hausnummer",
+        hint: "Zum Beispiel 12 oder 12a.",
+        no_results: "Keine passende Hausnummer bekannt. Sie können sie selbst eintippen.",
+    },
     suggestions_label: "Vorschläge",
     loading: "Wird gesucht…",
-    no_results: "Keine passende PLZ und kein passender Ort. Sie können die Angabe selbst eintippen.",
-    lookup_failed: "Vorschläge sind im Moment nicht verfügbar. Bitte geben Sie PLZ und Ort selbst ein.",
+    lookup_failed: "Vorschläge sind im Moment nicht verfügbar. Sie können die Angabe selbst eintippen.",
     suggestions_many: "{n} Vorschläge",
     suggestions_one: "1 Vorschlag",
-    chosen: "Gewählt:",
+    checking: "Adresse wird geprüft…",
+    certified: "Adresse von der Post bestätigt.",
+    usable: "PLZ und Ort stimmen; Strasse oder Hausnummer konnten nicht bestätigt werden. Bitte prüfen Sie sie.",
+    unusable: "PLZ und Ort passen nicht zusammen. Bitte prüfen Sie die Angaben.",
+    validation_failed: "Die Adresse konnte im Moment nicht geprüft werden. Sie können trotzdem weiterfahren.",
+    did_you_mean: "Meinten Sie: {address}?",
+    use_suggestion: "Diese Schreibweise übernehmen",
+    not_verified: "Nicht geprüft",
+    verified: "Geprüft",
 };
 
 static FR: Strings = Strings {
-    locality_label: "NPA ou localité",
-    locality_hint: "Saisissez le NPA ou les premières lettres de la localité, puis choisissez dans la liste.",
+    address_legend: "Adresse de livraison",
+    locality: FieldStrings {
+        label: "NPA ou localité",
+        hint: "Saisissez le NPA ou les premières lettres de la localité, puis choisissez dans la liste.",
+        no_results: "Aucun NPA ni aucune localité ne correspond. Vous pouvez les saisir vous-même, p. ex. 1003 Lausanne.",
+    },
+    street: FieldStrings {
+        label: "Rue",
+        hint: "Saisissez les premières lettres de la rue.",
+        no_results: "Aucune rue correspondante connue. Vous pouvez la saisir vous-même.",
+    },
+    house_number: FieldStrings {
+        label: "Numéro",
+        hint: "Par exemple 12 ou 12a.",
+        no_results: "Aucun numéro correspondant connu. Vous pouvez le saisir vous-même.",
+    },
     suggestions_label: "Suggestions",
     loading: "Recherche en cours…",
-    no_results: "Aucun NPA ni aucune localité ne correspond. Vous pouvez les saisir vous-même.",
-    lookup_failed: "Les suggestions ne sont pas disponibles pour le moment. Saisissez le NPA et la localité vous-même.",
+    lookup_failed: "Les suggestions ne sont pas disponibles pour le moment. Vous pouvez saisir l'adresse vous-même.",
     suggestions_many: "{n} suggestions",
     suggestions_one: "1 suggestion",
-    chosen: "Choix :",
+    checking: "Vérification de l'adresse…",
+    certified: "Adresse confirmée par La Poste.",
+    usable: "Le NPA et la localité sont corrects ; la rue ou le numéro n'ont pas pu être confirmés. Veuillez les vérifier.",
+    unusable: "Le NPA et la localité ne correspondent pas. Veuillez les vérifier.",
+    validation_failed: "L'adresse n'a pas pu être vérifiée pour le moment. Vous pouvez tout de même continuer.",
+    did_you_mean: "Vouliez-vous dire : {address} ?",
+    use_suggestion: "Utiliser cette orthographe",
+    not_verified: "Non vérifiée",
+    verified: "Vérifiée",
 };
 
 static IT: Strings = Strings {
-    locality_label: "NPA o località",
-    locality_hint: "Digiti il NPA o le prime lettere della località, poi scelga dall'elenco.",
+    address_legend: "Indirizzo di consegna",
+    locality: FieldStrings {
+        label: "NPA o località",
+        hint: "Digiti il NPA o le prime lettere della località, poi scelga dall'elenco.",
+        no_results: "Nessun NPA o località corrispondente. Può inserirli Lei stesso, p. es. 6500 Bellinzona.",
+    },
+    street: FieldStrings {
+        label: "Via",
+        hint: "Digiti le prime lettere della via.",
+        no_results: "Nessuna via corrispondente conosciuta. Può inserirla Lei stesso.",
+    },
+    house_number: FieldStrings {
+        label: "Numero civico",
+        hint: "Per esempio 12 o 12a.",
+        no_results: "Nessun numero civico corrispondente conosciuto. Può inserirlo Lei stesso.",
+    },
     suggestions_label: "Suggerimenti",
     loading: "Ricerca in corso…",
-    no_results: "Nessun NPA o località corrispondente. Può inserirli Lei stesso.",
-    lookup_failed: "I suggerimenti non sono disponibili al momento. Inserisca NPA e località Lei stesso.",
+    lookup_failed: "I suggerimenti non sono disponibili al momento. Può inserire l'indirizzo Lei stesso.",
     suggestions_many: "{n} suggerimenti",
     suggestions_one: "1 suggerimento",
-    chosen: "Scelta:",
+    checking: "Verifica dell'indirizzo…",
+    certified: "Indirizzo confermato dalla Posta.",
+    usable: "NPA e località sono corretti; la via o il numero civico non hanno potuto essere confermati. La preghiamo di verificarli.",
+    unusable: "NPA e località non corrispondono. La preghiamo di verificarli.",
+    validation_failed: "Al momento non è stato possibile verificare l'indirizzo. Può comunque proseguire.",
+    did_you_mean: "Intendeva: {address}?",
+    use_suggestion: "Usare questa grafia",
+    not_verified: "Non verificato",
+    verified: "Verificato",
 };
 
 #[cfg(test)]
@@ -133,21 +246,22 @@ mod tests {
     }
 
     #[test]
-    fn every_language_has_every_string() {
-        for lang in [Lang::De, Lang::Fr, Lang::It, Lang::En] {
+    fn every_language_has_every_string_and_distinct_labels() {
+        for lang in Lang::ALL {
             let s = lang.strings();
-            for text in [
-                s.locality_label,
-                s.locality_hint,
-                s.suggestions_label,
-                s.loading,
-                s.no_results,
-                s.lookup_failed,
-                s.chosen,
-            ] {
+            let fields = [&s.locality, &s.street, &s.house_number];
+            for field in fields {
+                assert!(!field.label.is_empty() && !field.hint.is_empty() && !field.no_results.is_empty());
+            }
+            assert!(fields[0].label != fields[1].label && fields[1].label != fields[2].label);
+            for text in [s.address_legend, s.suggestions_label, s.loading, s.lookup_failed, s.checking, s.certified] {
+                assert!(!text.is_empty());
+            }
+            for text in [s.usable, s.unusable, s.validation_failed, s.use_suggestion, s.not_verified, s.verified] {
                 assert!(!text.is_empty());
             }
             assert!(s.suggestions_many.contains("{n}"));
+            assert!(s.did_you_mean.contains("{address}"));
         }
     }
 }

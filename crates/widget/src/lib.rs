@@ -2,7 +2,7 @@
 //! swiss-checkout proxy.
 //!
 //! - [`SwissCheckout`]: the whole widget, configured by [`WidgetConfig`].
-//! - [`mount`]: renders it into an element of the host page.
+//! - [`mount`]: renders it into an element of the host page and returns a [`WidgetHandle`].
 //! - One module per part (`address`, later delivery and pickup), each behind a Cargo feature of its
 //!   own; shared accessibility pieces in [`a11y`]; the HTTP client in [`client`]; texts in [`i18n`].
 
@@ -12,7 +12,7 @@ pub mod address;
 pub mod client;
 pub mod i18n;
 
-use api::Locality;
+use api::AddressSelection;
 use leptos::prelude::*;
 
 pub use client::ProxyClient;
@@ -33,24 +33,35 @@ pub struct WidgetConfig {
 pub fn SwissCheckout(
     config: WidgetConfig,
     #[prop(into)] lang: Signal<Lang>,
-    /// The chosen locality, for the host to read.
-    chosen: RwSignal<Option<Locality>>,
+    /// What the shopper entered, for the host to read.
+    address: RwSignal<AddressSelection>,
 ) -> impl IntoView {
     let client = ProxyClient::new(&config.proxy);
+    #[cfg(not(feature = "address"))]
+    let _ = (&client, address);
     view! {
         <div class="swiss-checkout" lang=move || lang.get().tag()>
             {
                 #[cfg(feature = "address")]
-                view! { <address::LocalityField client=client lang=lang chosen=chosen name_prefix=config.name_prefix/> }
+                view! { <address::AddressForm client=client lang=lang selection=address name_prefix=config.name_prefix/> }
             }
         </div>
     }
 }
 
+/// What a host holds of a mounted widget: its language (switch it live) and the shopper's entries.
+#[derive(Clone, Copy)]
+pub struct WidgetHandle {
+    pub lang: RwSignal<Lang>,
+    pub address: RwSignal<AddressSelection>,
+}
+
 /// Renders the widget into `parent` and keeps it there for the page's lifetime.
-pub fn mount(parent: web_sys::HtmlElement, config: WidgetConfig) -> RwSignal<Option<Locality>> {
-    let chosen = RwSignal::new(None);
-    let lang = config.lang;
-    leptos::mount::mount_to(parent, move || view! { <SwissCheckout config=config lang=lang chosen=chosen/> }).forget();
-    chosen
+pub fn mount(parent: web_sys::HtmlElement, config: WidgetConfig) -> WidgetHandle {
+    let handle = WidgetHandle { lang: RwSignal::new(config.lang), address: RwSignal::new(AddressSelection::default()) };
+    leptos::mount::mount_to(parent, move || {
+        view! { <SwissCheckout config=config lang=handle.lang address=handle.address/> }
+    })
+    .forget();
+    handle
 }

@@ -40,6 +40,9 @@ pub fn Combobox(
     on_type: Callback<String>,
     /// The shopper accepted option `index`.
     on_choose: Callback<usize>,
+    /// The shopper left the field after typing in it (the input's `change` event).
+    #[prop(optional)]
+    on_commit: Option<Callback<()>>,
 ) -> impl IntoView {
     let listbox_id = format!("{id}-listbox");
     let hint_id = format!("{id}-hint");
@@ -159,6 +162,11 @@ pub fn Combobox(
                     }
                     on:keydown=on_keydown
                     on:blur=move |_| open.set(false)
+                    on:change=move |_| {
+                        if let Some(commit) = on_commit {
+                            commit.run(());
+                        }
+                    }
                 />
                 <span class="sc-spinner" aria-hidden="true" class:sc-visible=move || busy.get()></span>
             </div>

@@ -1,0 +1,172 @@
+//! One address field with suggestions from the proxy: a [`Combobox`] plus the lookup behind it.
+//!
+//! Lookups wait for a short pause in typing and only the answer to the latest text is shown. A failed
+//! lookup leaves the typed text where it is and says that the shopper can go on by hand.
+
+use std::time::Duration;
+
+use api::Locality;
+use leptos::prelude::*;
+
+use crate::a11y::{Combobox, unique_id};
+use crate::client::{FetchError, ProxyClient};
+use crate::i18n::{FieldStrings, Lang};
+
+/// Pause in typing before a lookup starts.
+const DEBOUNCE: Duration = Duration::from_millis(120);
+
+/// What a field looks up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Localities,
+    Streets { postcode: String },
+    HouseNumbers { postcode: String, street: String },
+}
+
+impl Source {
+    /// Suggestion labels for `q`.
+    async fn fetch(&self, client: &ProxyClient, q: &str) -> Result<Vec<String>, FetchError> {
+        match self {
+            Source::Localities => {
+                client.localities(q).await.map(|r| r.localities.iter().map(Locality::label).collect())
+            }
+            Source::Streets { postcode } => client.streets(postcode, q).await.map(|r| r.streets),
+            Source::HouseNumbers { postcode, street } => {
+                client.house_numbers(postcode, street, q).await.map(|r| r.house_numbers)
+            }
+        }
+    }
+}
+
+/// Where a lookup stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Lookup {
+    Idle,
+    Loading,
+    Done,
+    Failed,
+}
+
+#[component]
+pub fn SuggestField(
+    client: ProxyClient,
+    /// What to look up; `None` while there is nothing to look up in (the field still takes typing).
+    #[prop(into)]
+    source: Signal<Option<Source>>,
+    #[prop(into)] lang: Signal<Lang>,
+    /// Names the field in element ids ("street").
+    part: &'static str,
+    /// This field's texts in a language.
+    field: fn(Lang) -> &'static FieldStrings,
+    autocomplete: &'static str,
+    /// Shorter text is not looked up.
+    min_chars: usize,
+    /// The field's text, owned by the address form.
+    text: RwSignal<String>,
+    /// The shopper chose the suggestion with this label.
+    on_choose: Callback<String>,
+    /// The shopper typed: what was chosen before no longer holds.
+    on_edit: Callback<()>,
+    /// The shopper left the field after typing in it.
+    #[prop(optional)]
+    on_commit: Option<Callback<()>>,
+) -> impl IntoView {
+    let suggestions = RwSignal::new(Vec::<String>::new());
+    let lookup = RwSignal::new(Lookup::Idle);
+    let latest = StoredValue::new(0_u32);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+
+    // Cancels whatever is pending or in flight: its answer will be ignored.
+    let forget_lookups = move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let generation = latest.get_value().wrapping_add(1);
+        latest.set_value(generation);
+        generation
+    };
+
+    // When what the field looks up in changes (another postcode), old suggestions no longer apply.
+    Effect::new(move |previous: Option<Option<Source>>| {
+        let current = source.get();
+        if previous.is_some_and(|p| p != current) {
+            forget_lookups();
+            suggestions.set(Vec::new());
+            lookup.set(Lookup::Idle);
+        }
+        current
+    });
+
+    let on_type = Callback::new(move |typed: String| {
+        on_edit.run(());
+        let generation = forget_lookups();
+        let query = typed.trim().to_owned();
+        let Some(source) = source.get_untracked().filter(|_| query.chars().count() >= min_chars) else {
+            suggestions.set(Vec::new());
+            lookup.set(Lookup::Idle);
+            return;
+        };
+        lookup.set(Lookup::Loading);
+        let client = client.clone();
+        let start = move || {
+            leptos::task::spawn_local(async move {
+                let answer = source.fetch(&client, &query).await;
+                // A slower answer to older text must not replace the newer one.
+                if latest.get_value() != generation {
+                    return;
+                }
+                match answer {
+                    Ok(found) => {
+                        suggestions.set(found);
+                        lookup.set(Lookup::Done);
+                    }
+                    Err(_) => {
+                        suggestions.set(Vec::new());
+                        lookup.set(Lookup::Failed);
+                    }
+                }
+            });
+        };
+        pending.set_value(set_timeout_with_handle(start, DEBOUNCE).ok());
+    });
+
+    let choose = Callback::new(move |index: usize| {
+        if let Some(label) = suggestions.with(|list| list.get(index).cloned()) {
+            forget_lookups();
+            text.set(label.clone());
+            suggestions.set(Vec::new());
+            lookup.set(Lookup::Idle);
+            on_choose.run(label);
+        }
+    });
+
+    let status = Signal::derive(move || {
+        let strings = lang.get().strings();
+        match lookup.get() {
+            Lookup::Idle => String::new(),
+            Lookup::Loading => strings.loading.to_owned(),
+            Lookup::Failed => strings.lookup_failed.to_owned(),
+            Lookup::Done => match suggestions.with(Vec::len) {
+                0 => field(lang.get()).no_results.to_owned(),
+                n => strings.suggestion_count(n),
+            },
+        }
+    });
+
+    view! {
+        <Combobox
+            id=unique_id(part)
+            label=Signal::derive(move || field(lang.get()).label)
+            hint=Signal::derive(move || field(lang.get()).hint)
+            listbox_label=Signal::derive(move || lang.get().strings().suggestions_label)
+            autocomplete=autocomplete
+            text=text
+            options=suggestions
+            busy=Signal::derive(move || lookup.get() == Lookup::Loading)
+            status=status
+            on_type=on_type
+            on_choose=choose
+            on_commit=on_commit.unwrap_or_else(|| Callback::new(|()| {}))
+        />
+    }
+}
