@@ -93,3 +93,13 @@ export async function openPage(context, url) {
   await page.goto(url);
   return { page, problems };
 }
+
+/** Runs axe-core (from node_modules) on `selector` and returns its violations, one line each. */
+export async function axeViolations(page, selector) {
+  await page.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') });
+  const violations = await page.evaluate(async (sel) => {
+    const result = await window.axe.run(document.querySelector(sel), { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  }, selector);
+  return violations;
+}
