@@ -28,7 +28,9 @@ step "demo build (trunk, wasm-release)"
 trunk build --release
 
 step "browser tests (playwright-core, /usr/bin/chromium)"
-cargo build -p swiss-checkout-proxy
+# The proxy binary that `cargo test` built above; building it again with `-p` would resolve features
+# differently and compile every dependency a second time.
+test -x target/debug/swiss-checkout-proxy || { echo "cargo test did not build target/debug/swiss-checkout-proxy" >&2; exit 1; }
 node --test --test-concurrency=1 tests/e2e/
 
 step "size of the demo download"
