@@ -16,9 +16,10 @@ use swisspost::{
     scope,
 };
 
+use crate::SharedState;
 use crate::auth::Refusal;
 use crate::data::house_number_key;
-use crate::{SharedState, clock};
+use swisspost::clock;
 use swisspost::matching::fold_query;
 
 /// Longest parameter the sandbox accepts; longer is a 400 (the real limit is undocumented).
@@ -52,12 +53,24 @@ impl From<Refusal> for Failure {
     }
 }
 
+impl Failure {
+    /// 404 "no results found", as the real API answers when it knows nothing.
+    pub fn not_found() -> Self {
+        Failure { status: StatusCode::NOT_FOUND, error: "not_found", message: "no results found".into() }
+    }
+
+    /// 400 naming the parameter.
+    pub fn bad_parameter(name: &str, why: &str) -> Self {
+        Failure { status: StatusCode::BAD_REQUEST, error: "invalid_parameter", message: format!("{name}: {why}") }
+    }
+}
+
 fn no_results() -> Failure {
-    Failure { status: StatusCode::NOT_FOUND, error: "not_found", message: "no results found".into() }
+    Failure::not_found()
 }
 
 fn bad_parameter(name: &str, why: &str) -> Failure {
-    Failure { status: StatusCode::BAD_REQUEST, error: "invalid_parameter", message: format!("{name}: {why}") }
+    Failure::bad_parameter(name, why)
 }
 
 /// A required, bounded, non-blank query parameter.

@@ -13,8 +13,9 @@
 
 pub mod address;
 pub mod auth;
-pub mod clock;
 pub mod data;
+pub mod delivery;
+pub mod holidays;
 pub mod knobs;
 
 use std::net::SocketAddr;
@@ -40,6 +41,9 @@ pub mod route {
     pub const STREETS: &str = "GET /address/v1/streets";
     pub const HOUSES: &str = "GET /address/v1/houses";
     pub const VALIDATION: &str = "POST /address/v1/addresses/validation";
+    pub const DELIVERABILITIES_GET: &str = "GET /api/delivery/v1/deliverabilities/when";
+    pub const DELIVERABILITIES_POST: &str = "POST /api/delivery/v1/deliverabilities/when";
+    pub const HOLIDAYS: &str = "GET /api/delivery/v1/options/holidays";
 }
 
 /// How a sandbox starts.
@@ -89,6 +93,8 @@ pub fn router(state: SharedState) -> Router {
         .route("/address/v1/streets", get(address::streets))
         .route("/address/v1/houses", get(address::houses))
         .route("/address/v1/addresses/validation", post(address::validation))
+        .route("/api/delivery/v1/deliverabilities/when", get(delivery::when_get).post(delivery::when_post))
+        .route("/api/delivery/v1/options/holidays", get(delivery::holidays_get))
         .route_layer(middleware::from_fn_with_state(state.clone(), faults_and_counts));
     let control = Router::new()
         .route("/__sandbox/knobs", get(get_knobs).post(set_knobs))

@@ -312,3 +312,103 @@ async fn fault_knobs_and_counters_over_http() {
     client.delete(format!("{}/__sandbox/calls", sb.base_url())).send().await.unwrap();
     assert_eq!(sb.knobs().calls_of(route::ZIPS), 0);
 }
+
+/// The object keys of every element of `days[]` and of every deliverability, as sets.
+fn key_sets(body: &serde_json::Value) -> (std::collections::BTreeSet<String>, std::collections::BTreeSet<String>) {
+    let mut day_keys = std::collections::BTreeSet::new();
+    let mut item_keys = std::collections::BTreeSet::new();
+    for day in body["days"].as_array().unwrap() {
+        day_keys.extend(day.as_object().unwrap().keys().cloned());
+        for item in day["deliverabilities"].as_array().unwrap() {
+            item_keys.extend(item.as_object().unwrap().keys().cloned());
+        }
+    }
+    (day_keys, item_keys)
+}
+
+#[tokio::test]
+async fn deliverabilities_are_shaped_like_the_recorded_answer() {
+    let sb = start().await;
+    let t = token(&sb, scope::DELIVERY).await;
+    let recorded: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/fixtures/ibrows-post_wedec_bundle/delivery_v1_deliverabilities_when.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    // Hellsau (3429): a village, so no same-day items with their extra dropOffInfo member.
+    let path = "/api/delivery/v1/deliverabilities/when?address.geographicLocation.zip.zip=3429\
+                &address.geographicLocation.zip.city=Hellsau&date=2016-12-22&dayCount=14";
+    let response = get(&sb, &t, path).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let ours: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(key_sets(&ours), key_sets(&recorded));
+    assert_eq!(ours["quality"], recorded["quality"]);
+    assert_eq!(ours["days"].as_array().unwrap().len(), 14);
+    // The same calendar as recorded: 25 December 2016 a Sunday, the 26th a holiday, the 24th a working Saturday.
+    for (i, activity) in [(2, "WORK"), (3, "SUNDAY"), (4, "HOLIDAY")] {
+        assert_eq!(ours["days"][i]["activity"], activity);
+        assert_eq!(ours["days"][i]["activity"], recorded["days"][i]["activity"]);
+    }
+    let parsed: swisspost::DeliverabilitiesResponse = serde_json::from_value(ours).unwrap();
+    assert!(parsed.days[2].deliverabilities.iter().any(|d| d.product_code == "PRI,SA"));
+}
+
+#[tokio::test]
+async fn deliverabilities_by_post_with_delivery_dates_and_errors() {
+    let sb = start().await;
+    let t = token(&sb, scope::DELIVERY).await;
+    let client = reqwest::Client::new();
+    let url = format!("{}/api/delivery/v1/deliverabilities/when", sb.base_url());
+    let body = serde_json::json!({
+        "address": {"geographicLocation": {"zip": {"zip": 3011, "city": "Bern"}}},
+        "deliveryDates": ["2026-12-08", "2026-12-25"]
+    });
+    let response = client.post(&url).bearer_auth(&t).json(&body).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let parsed: swisspost::DeliverabilitiesResponse = response.json().await.unwrap();
+    assert_eq!(parsed.days.len(), 2);
+    assert!(parsed.days[0].deliverabilities.iter().any(|d| d.product_code == "ZF17301900,PRI"));
+    assert_eq!(parsed.days[1].activity, swisspost::Activity::Holiday);
+
+    let unknown = serde_json::json!({"address": {"geographicLocation": {"zip": {"zip": "9999", "city": "Nowhere"}}}});
+    assert_eq!(client.post(&url).bearer_auth(&t).json(&unknown).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    let wrong_town = serde_json::json!({"address": {"geographicLocation": {"zip": {"zip": "3011", "city": "Zürich"}}}});
+    assert_eq!(
+        client.post(&url).bearer_auth(&t).json(&wrong_town).send().await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
+    for bad in [
+        "address.geographicLocation.zip.zip=30",
+        "address.geographicLocation.zip.zip=3011&dayCount=0",
+        "address.geographicLocation.zip.zip=3011&dayCount=x",
+        "address.geographicLocation.zip.zip=3011&date=24.12.2026",
+        "address.geographicLocation.zip.zip=3011&deliveryDates=tomorrow",
+    ] {
+        let response = get(&sb, &t, &format!("/api/delivery/v1/deliverabilities/when?{bad}")).await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{bad}");
+    }
+    // The delivery scope is needed.
+    let address_only = token(&sb, scope::ADDRESS_AUTOCOMPLETE).await;
+    let response =
+        get(&sb, &address_only, "/api/delivery/v1/deliverabilities/when?address.geographicLocation.zip.zip=3011").await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn holidays_in_four_languages() {
+    let sb = start().await;
+    let t = token(&sb, scope::DELIVERY).await;
+    let list: Vec<swisspost::HolidayEntry> =
+        get(&sb, &t, "/api/delivery/v1/options/holidays?year=2027").await.json().await.unwrap();
+    assert_eq!(list.len(), 8);
+    let good_friday = list.iter().find(|h| h.date == "2027-03-26").unwrap();
+    assert_eq!(good_friday.name.de, "Karfreitag");
+    assert_eq!(good_friday.name.fr, "Vendredi saint");
+    let default: Vec<swisspost::HolidayEntry> =
+        get(&sb, &t, "/api/delivery/v1/options/holidays").await.json().await.unwrap();
+    assert_eq!(default.len(), 16, "this year and next");
+    assert_eq!(get(&sb, &t, "/api/delivery/v1/options/holidays?year=abc").await.status(), StatusCode::BAD_REQUEST);
+}

@@ -4,6 +4,7 @@
 //! answer that the real client could not read fails a test. Field names follow the upstream exactly
 //! (camelCase, `city18`, `houseKey`, ...); section numbers refer to POST-API.md.
 
+pub mod clock;
 pub mod matching;
 
 use serde::{Deserialize, Serialize};
@@ -34,6 +35,8 @@ pub mod path {
     pub const STREETS: &str = "/address/v1/streets";
     pub const HOUSES: &str = "/address/v1/houses";
     pub const VALIDATION: &str = "/address/v1/addresses/validation";
+    pub const DELIVERABILITIES_WHEN: &str = "/api/delivery/v1/deliverabilities/when";
+    pub const HOLIDAYS: &str = "/api/delivery/v1/options/holidays";
 }
 
 /// Form (or query) of `POST /OAuth/token` (§2.1).
@@ -252,6 +255,76 @@ pub struct ValidationResponse {
     pub address: ValidatedAddress,
 }
 
+/// `activity` of a delivery day (§5.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Activity {
+    Work,
+    Sunday,
+    Holiday,
+    #[serde(other)]
+    Other,
+}
+
+/// Where and by when a same-day or direct item must be handed in (§5.1).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DropOffInfo {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drop_off_point: Option<String>,
+    /// "14:00".
+    pub last_drop_off_time: String,
+}
+
+/// One product deliverable on a day (§5.1).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Deliverability {
+    /// The date the item must be handed in, "2016-12-22".
+    pub incoming_date: String,
+    /// Comma-joined additional services and base product, "ZFZ0912,PRI".
+    pub product_code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drop_off_info: Option<DropOffInfo>,
+}
+
+/// One day of a deliverabilities answer (§5.1).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeliveryDay {
+    pub delivery_date: String,
+    #[serde(default)]
+    pub deliverabilities: Vec<Deliverability>,
+    pub activity: Activity,
+}
+
+/// 200 answer of `GET|POST /api/delivery/v1/deliverabilities/when` (§5.1).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeliverabilitiesResponse {
+    pub days: Vec<DeliveryDay>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quality: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_to_the_door: Option<String>,
+}
+
+/// A name in the four languages (§5.2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Names {
+    pub de: String,
+    pub fr: String,
+    pub it: String,
+    pub en: String,
+}
+
+/// One row of `GET /api/delivery/v1/options/holidays` (§5.2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HolidayEntry {
+    pub date: String,
+    pub name: Names,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,6 +358,19 @@ mod tests {
         let parsed: ValidationResponse = serde_json::from_str(body).unwrap();
         assert_eq!(parsed.quality, Quality::Certified);
         assert_eq!(parsed.address.geographic_location.house.house_key.as_deref(), Some("76439798"));
+    }
+
+    #[test]
+    fn recorded_deliverabilities_answer_parses() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/fixtures/ibrows-post_wedec_bundle/delivery_v1_deliverabilities_when.json"
+        );
+        let body = std::fs::read_to_string(path).unwrap();
+        let parsed: DeliverabilitiesResponse = serde_json::from_str(&body).unwrap();
+        assert!(parsed.days.iter().any(|d| d.activity == Activity::Holiday));
+        assert!(parsed.days.iter().flat_map(|d| &d.deliverabilities).any(|d| d.product_code == "PRI,SA"));
+        assert_eq!(parsed.quality.as_deref(), Some("RELIABLE"));
     }
 
     #[test]

@@ -2,6 +2,28 @@
 
 use time::{Date, Duration, Month, OffsetDateTime, Time, UtcOffset, Weekday};
 
+/// "2026-12-24".
+pub fn iso_date(date: Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+}
+
+/// Reads "2026-12-24"; `None` for anything else.
+pub fn parse_iso_date(text: &str) -> Option<Date> {
+    let mut parts = text.trim().splitn(3, '-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        return None;
+    }
+    let month = Month::try_from(month.parse::<u8>().ok()?).ok()?;
+    Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?).ok()
+}
+
+/// The time in Zurich now.
+pub fn zurich_now() -> OffsetDateTime {
+    let now = OffsetDateTime::now_utc();
+    now.to_offset(zurich_offset(now))
+}
+
 pub fn now_plus_days(days: i64) -> OffsetDateTime {
     OffsetDateTime::now_utc() + Duration::days(days)
 }
@@ -46,6 +68,16 @@ pub fn compact_zurich_time(instant: OffsetDateTime) -> String {
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn iso_dates_both_ways() {
+        let date = time::macros::date!(2026 - 12 - 05);
+        assert_eq!(iso_date(date), "2026-12-05");
+        assert_eq!(parse_iso_date("2026-12-05"), Some(date));
+        for bad in ["2026-13-01", "2026-02-30", "26-12-05", "2026-12-5", "x", "", "2026-12-05-01"] {
+            assert_eq!(parse_iso_date(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn summer_and_winter_offsets() {
