@@ -14,14 +14,19 @@
 //! | `SWISS_CHECKOUT_CLIENT_SECRET` | `credentials.client_secret` | none: sandbox mode |
 //! | `SWISS_CHECKOUT_ALLOWED_ORIGINS` | `allowed_origins` (comma separated in the environment) | none |
 //! | `SWISS_CHECKOUT_WWW_DIR` | `www_dir` | `www/dist` |
+//! | `SWISS_CHECKOUT_DELIVERY_DAYS` | `delivery.days` | `7` |
+//! | `SWISS_CHECKOUT_ORDER_CUTOFF` | `delivery.order_cutoff` | `14:00` |
+//! | `SWISS_CHECKOUT_DELIVERY_PRICES` | `[delivery.prices]` (`evening = "9.00"`; `kind=price,…` in the environment) | all six kinds, see [`DeliveryConfig`] |
 //!
 //! With no credentials the proxy runs in sandbox mode: it starts the Swiss Post sandbox in-process and
 //! points the three upstream URLs at it.
 
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use api::DeliveryKind;
 use serde::Deserialize;
 
 /// A value that must never be printed: `Debug` shows `[redacted]`.
@@ -91,6 +96,72 @@ impl Upstream {
     }
 }
 
+/// A price in centimes, written "9.00" (or "9") in the configuration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Price(pub u32);
+
+impl std::str::FromStr for Price {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let text = text.trim();
+        let (francs, rappen) = text.split_once('.').unwrap_or((text, "0"));
+        let well_formed = !francs.is_empty()
+            && francs.len() <= 5
+            && francs.bytes().all(|b| b.is_ascii_digit())
+            && (1..=2).contains(&rappen.len())
+            && rappen.bytes().all(|b| b.is_ascii_digit());
+        if !well_formed {
+            return Err(format!("{text:?} is not a price like 9.00"));
+        }
+        let rappen: u32 =
+            if rappen.len() == 1 { rappen.parse::<u32>().unwrap_or(0) * 10 } else { rappen.parse().unwrap_or(0) };
+        Ok(Price(francs.parse::<u32>().unwrap_or(0) * 100 + rappen))
+    }
+}
+
+impl<'de> Deserialize<'de> for Price {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer)?.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A time of day "HH:MM".
+fn is_clock_time(text: &str) -> bool {
+    let Some((h, m)) = text.split_once(':') else { return false };
+    h.len() == 2 && m.len() == 2 && h.parse::<u8>().is_ok_and(|h| h < 24) && m.parse::<u8>().is_ok_and(|m| m < 60)
+}
+
+/// Which delivery options the shop offers, at what price, and how far ahead.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct DeliveryConfig {
+    /// How many delivery dates to show.
+    pub days: u8,
+    /// The shop's latest order time on the hand-in day ("14:00"): an option whose hand-in day is today
+    /// is no longer offered after it.
+    pub order_cutoff: String,
+    /// Offered kinds with their price; a kind not listed is not offered.
+    pub prices: BTreeMap<DeliveryKind, Price>,
+}
+
+impl Default for DeliveryConfig {
+    fn default() -> Self {
+        Self {
+            days: 7,
+            order_cutoff: "14:00".into(),
+            prices: BTreeMap::from([
+                (DeliveryKind::Economy, Price(0)),
+                (DeliveryKind::Standard, Price(400)),
+                (DeliveryKind::TimeWindow, Price(800)),
+                (DeliveryKind::Evening, Price(900)),
+                (DeliveryKind::Saturday, Price(700)),
+                (DeliveryKind::SameDay, Price(1500)),
+            ]),
+        }
+    }
+}
+
 /// Everything the proxy is told at start.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(default)]
@@ -103,6 +174,7 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     /// The built demo page; served at `/` when the folder exists.
     pub www_dir: PathBuf,
+    pub delivery: DeliveryConfig,
 }
 
 impl Default for Config {
@@ -113,6 +185,7 @@ impl Default for Config {
             credentials: None,
             allowed_origins: Vec::new(),
             www_dir: PathBuf::from("www/dist"),
+            delivery: DeliveryConfig::default(),
         }
     }
 }
@@ -128,6 +201,21 @@ pub enum ConfigError {
     Variable { name: &'static str, why: String },
     #[error("set both SWISS_CHECKOUT_CLIENT_ID and SWISS_CHECKOUT_CLIENT_SECRET, or neither (sandbox mode)")]
     HalfCredentials,
+}
+
+/// "standard=4.00,evening=9.00" → prices by kind.
+fn parse_prices(text: &str) -> Result<BTreeMap<DeliveryKind, Price>, String> {
+    text.split(',')
+        .filter(|pair| !pair.trim().is_empty())
+        .map(|pair| {
+            let (kind, price) = pair.split_once('=').ok_or_else(|| format!("{pair:?} is not kind=price"))?;
+            let kind = DeliveryKind::ALL
+                .into_iter()
+                .find(|k| api::delivery_kind_name(*k) == kind.trim())
+                .ok_or_else(|| format!("{:?} is not a delivery kind", kind.trim()))?;
+            Ok((kind, price.parse()?))
+        })
+        .collect()
 }
 
 impl Config {
@@ -197,6 +285,28 @@ impl Config {
         if let Some(dir) = var("SWISS_CHECKOUT_WWW_DIR") {
             config.www_dir = PathBuf::from(dir);
         }
+        if let Some(days) = var("SWISS_CHECKOUT_DELIVERY_DAYS") {
+            config.delivery.days = days.parse().map_err(|_| ConfigError::Variable {
+                name: "SWISS_CHECKOUT_DELIVERY_DAYS",
+                why: "expected a number of days".into(),
+            })?;
+        }
+        if let Some(cutoff) = var("SWISS_CHECKOUT_ORDER_CUTOFF") {
+            config.delivery.order_cutoff = cutoff;
+        }
+        if let Some(prices) = var("SWISS_CHECKOUT_DELIVERY_PRICES") {
+            config.delivery.prices = parse_prices(&prices)
+                .map_err(|why| ConfigError::Variable { name: "SWISS_CHECKOUT_DELIVERY_PRICES", why })?;
+        }
+        if !(1..=api::MAX_DELIVERY_DAYS).contains(&config.delivery.days) {
+            return Err(ConfigError::Variable { name: "delivery.days", why: "must be between 1 and 14".into() });
+        }
+        if !is_clock_time(&config.delivery.order_cutoff) {
+            return Err(ConfigError::Variable {
+                name: "delivery.order_cutoff",
+                why: "expected a time like 14:00".into(),
+            });
+        }
         Ok(config)
     }
 
@@ -236,6 +346,30 @@ mod tests {
         assert!(!config.sandbox_mode());
         assert_eq!(config.allowed_origins, ["https://shop.example", "https://www.shop.example"]);
         assert!(!format!("{config:?}").contains("very-secret-value"));
+    }
+
+    #[test]
+    fn delivery_prices_and_cutoff() {
+        let config = load(&[
+            ("SWISS_CHECKOUT_DELIVERY_PRICES", "standard=0, evening=9.5,same_day=15.00"),
+            ("SWISS_CHECKOUT_ORDER_CUTOFF", "16:30"),
+            ("SWISS_CHECKOUT_DELIVERY_DAYS", "5"),
+        ])
+        .unwrap();
+        assert_eq!(
+            config.delivery.prices,
+            BTreeMap::from([
+                (DeliveryKind::Standard, Price(0)),
+                (DeliveryKind::Evening, Price(950)),
+                (DeliveryKind::SameDay, Price(1500))
+            ])
+        );
+        assert_eq!((config.delivery.days, config.delivery.order_cutoff.as_str()), (5, "16:30"));
+        for bad in ["evening=9.001", "evening=-1", "night=1.00", "evening"] {
+            assert!(load(&[("SWISS_CHECKOUT_DELIVERY_PRICES", bad)]).is_err(), "{bad}");
+        }
+        assert!(load(&[("SWISS_CHECKOUT_ORDER_CUTOFF", "25:00")]).is_err());
+        assert!(load(&[("SWISS_CHECKOUT_DELIVERY_DAYS", "30")]).is_err());
     }
 
     #[test]

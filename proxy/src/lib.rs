@@ -2,6 +2,7 @@
 //! with no credentials, its embedded sandbox) and serves the widget's `/v1` routes and the demo page.
 
 pub mod config;
+pub mod delivery;
 pub mod error;
 pub mod lookup;
 pub mod routes;
@@ -24,6 +25,7 @@ use upstream::PostClient;
 /// What the handlers share.
 pub struct AppState {
     pub lookups: lookup::Lookups,
+    pub delivery: delivery::DeliveryOptions,
     pub sandbox_mode: bool,
 }
 
@@ -74,8 +76,12 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
             }
         }
     };
-    let lookups = lookup::Lookups::new(PostClient::new(&config.upstream, credentials)?);
-    let state = Arc::new(AppState { lookups, sandbox_mode });
+    let post = Arc::new(PostClient::new(&config.upstream, credentials)?);
+    let state = Arc::new(AppState {
+        lookups: lookup::Lookups::new(post.clone()),
+        delivery: delivery::DeliveryOptions::new(post, config.delivery.clone()),
+        sandbox_mode,
+    });
     let router = router(&config, state.clone())?;
     Ok(Proxy { router, state, config, sandbox })
 }
@@ -97,6 +103,7 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         .route("/streets", get(routes::streets))
         .route("/house-numbers", get(routes::house_numbers))
         .route("/addresses/validate", post(routes::validate))
+        .route("/delivery-options", get(routes::delivery_options))
         .fallback(routes::not_found)
         .layer(cors(&config.allowed_origins)?);
     let mut app = Router::new().nest("/v1", api).route("/healthz", get(routes::healthz)).with_state(state);

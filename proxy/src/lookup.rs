@@ -46,7 +46,7 @@ fn cache<K: Hash + Eq + Send + Sync + 'static, T: Send + Sync + 'static>() -> Ro
 
 /// The address lookups of the proxy.
 pub struct Lookups {
-    post: PostClient,
+    post: Arc<PostClient>,
     localities: RowCache<String, Locality>,
     streets: RowCache<(String, String), String>,
     houses: RowCache<(String, String, String), String>,
@@ -86,7 +86,7 @@ where
 }
 
 impl Lookups {
-    pub fn new(post: PostClient) -> Self {
+    pub fn new(post: Arc<PostClient>) -> Self {
         Self { post, localities: cache(), streets: cache(), houses: cache() }
     }
 

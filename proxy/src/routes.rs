@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use api::{
-    ADDRESS_FIELD_MAX_CHARS, AddressInput, Health, HouseNumbersResponse, LOCALITY_QUERY_MAX_CHARS, LocalitiesResponse,
-    StreetsResponse, ValidationResult,
+    ADDRESS_FIELD_MAX_CHARS, AddressInput, DeliveryOptionsResponse, Health, HouseNumbersResponse,
+    LOCALITY_QUERY_MAX_CHARS, LocalitiesResponse, MAX_DELIVERY_DAYS, StreetsResponse, ValidationResult,
 };
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
@@ -124,6 +124,32 @@ pub async fn validate(
         house_number: text_field(Some(&input.house_number), "house_number", false, 12, is_house_number_char)?,
     };
     Ok(Json(state.lookups.validate(&checked).await?))
+}
+
+/// `GET /v1/delivery-options?postcode=3011&town=Bern&street=…&house_number=…[&days=…]`.
+pub async fn delivery_options(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<impl IntoResponse, AppError> {
+    let pairs = query_pairs(raw.as_deref());
+    let address = AddressInput {
+        postcode: postcode_field(first(&pairs, "postcode"), "postcode")?,
+        town: text_field(first(&pairs, "town"), "town", true, ADDRESS_FIELD_MAX_CHARS, is_place_char)?,
+        street: text_field(first(&pairs, "street"), "street", false, ADDRESS_FIELD_MAX_CHARS, is_place_char)?,
+        house_number: text_field(first(&pairs, "house_number"), "house_number", false, 12, is_house_number_char)?,
+    };
+    let days =
+        match first(&pairs, "days") {
+            None => None,
+            Some(days) => {
+                Some(days.trim().parse::<u8>().ok().filter(|d| (1..=MAX_DELIVERY_DAYS).contains(d)).ok_or_else(
+                    || AppError::invalid("days", format!("must be a number from 1 to {MAX_DELIVERY_DAYS}")),
+                )?)
+            }
+        };
+    let options = state.delivery.options(&address, days).await?;
+    // Options depend on the time of day (cut-offs): the browser must not keep them.
+    Ok(([(header::CACHE_CONTROL, "no-store")], Json(DeliveryOptionsResponse { options })))
 }
 
 /// `GET /healthz`: the process is up (it does not call the upstream).

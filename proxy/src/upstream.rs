@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 use swisspost::{
-    HousesResponse, StreetsResponse, ValidationRequest, ValidationResponse, ZipType, ZipsResponse, path, scope,
+    DeliverabilitiesResponse, HousesResponse, StreetsResponse, ValidationRequest, ValidationResponse, ZipType,
+    ZipsResponse, path, scope,
 };
 
 use crate::config::{Credentials, Upstream};
@@ -27,7 +28,7 @@ impl PostClient {
             .user_agent(concat!("swiss-checkout-proxy/", env!("CARGO_PKG_VERSION")))
             .build()?;
         let tokens =
-            TokenManager::new(http.clone(), upstream.token_url.clone(), credentials, scope::ADDRESS_SCOPES.into());
+            TokenManager::new(http.clone(), upstream.token_url.clone(), credentials, scope::PROXY_SCOPES.into());
         Ok(Self { http, dcapi_base: upstream.dcapi_base.trim_end_matches('/').to_owned(), tokens })
     }
 
@@ -63,6 +64,27 @@ impl PostClient {
         self.send_json(|token| self.http.post(&url).json(request).bearer_auth(token))
             .await?
             .ok_or(UpstreamError::Status(404))
+    }
+
+    /// `GET /api/delivery/v1/deliverabilities/when` for an address; `None` when the upstream cannot place it.
+    pub async fn deliverabilities(
+        &self,
+        address: &api::AddressInput,
+        day_count: u8,
+    ) -> Result<Option<DeliverabilitiesResponse>, UpstreamError> {
+        let day_count = day_count.to_string();
+        let mut params = BTreeMap::from([
+            ("address.geographicLocation.zip.zip", address.postcode.as_str()),
+            ("address.geographicLocation.zip.city", address.town.as_str()),
+            ("dayCount", day_count.as_str()),
+        ]);
+        if !address.street.is_empty() {
+            params.insert("address.geographicLocation.house.street", &address.street);
+        }
+        if !address.house_number.is_empty() {
+            params.insert("address.geographicLocation.house.houseNumber", &address.house_number);
+        }
+        self.get_json(path::DELIVERABILITIES_WHEN, &params).await
     }
 
     /// GET with the bearer token; `None` on 404 ("no results" upstream). On 401 the token is dropped

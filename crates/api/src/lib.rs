@@ -116,6 +116,88 @@ pub struct AddressSelection {
     pub quality: Option<AddressQuality>,
 }
 
+/// `GET /v1/delivery-options?postcode=3011&town=Bern&street=…&house_number=…[&days=7]`.
+pub const DELIVERY_OPTIONS_PATH: &str = "/v1/delivery-options";
+
+/// Most days of delivery options one request may ask for.
+pub const MAX_DELIVERY_DAYS: u8 = 14;
+
+/// What kind of delivery an option is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryKind {
+    /// PostPac Priority: the next working day.
+    Standard,
+    /// PostPac Economy: two working days.
+    Economy,
+    /// A daytime window (09:00–12:00, 11:00–14:00, 12:00–17:00).
+    TimeWindow,
+    /// An evening window (17:30–19:00, 18:30–20:00, 19:30–21:00).
+    Evening,
+    Saturday,
+    SameDay,
+}
+
+/// The wire name of a kind ("time_window").
+pub fn delivery_kind_name(kind: DeliveryKind) -> &'static str {
+    match kind {
+        DeliveryKind::Standard => "standard",
+        DeliveryKind::Economy => "economy",
+        DeliveryKind::TimeWindow => "time_window",
+        DeliveryKind::Evening => "evening",
+        DeliveryKind::Saturday => "saturday",
+        DeliveryKind::SameDay => "same_day",
+    }
+}
+
+impl DeliveryKind {
+    pub const ALL: [DeliveryKind; 6] = [
+        DeliveryKind::Standard,
+        DeliveryKind::Economy,
+        DeliveryKind::TimeWindow,
+        DeliveryKind::Evening,
+        DeliveryKind::Saturday,
+        DeliveryKind::SameDay,
+    ];
+}
+
+/// One way the parcel can arrive.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeliveryOption {
+    /// Stable for the same date and product: a choice that is still offered after the address changes keeps it.
+    pub id: String,
+    pub kind: DeliveryKind,
+    /// Delivery date, "2026-12-12".
+    pub date: String,
+    /// Window start and end, "17:30" and "19:00", for time windows and evenings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_end: Option<String>,
+    /// The order must be placed by this date and time ("2026-12-11", "14:00").
+    pub order_by_date: String,
+    pub order_by_time: String,
+    /// Swiss Post product codes for the label, e.g. ["ZF17301900", "PRI"].
+    pub product_codes: Vec<String>,
+    /// The shop's price in centimes (900 = CHF 9.00).
+    pub price_centimes: u32,
+}
+
+/// Answer of `GET /v1/delivery-options`, by date then kind. Empty when Swiss Post cannot place the address.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeliveryOptionsResponse {
+    pub options: Vec<DeliveryOption>,
+}
+
+/// What the shopper chose in the whole widget: what the shop receives.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Selection {
+    pub address: AddressSelection,
+    /// The chosen delivery option with its product codes; `None` until one is chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<DeliveryOption>,
+}
+
 /// The media type of [`Problem`] bodies.
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 

@@ -16,7 +16,7 @@
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use serde_json::Value;
 use swisspost::{
     Activity, DeliverabilitiesResponse, Deliverability, DeliveryDay, DropOffInfo, HolidayEntry, clock, scope,

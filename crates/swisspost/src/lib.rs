@@ -27,6 +27,10 @@ pub mod scope {
 
     /// Every scope the address part of the widget needs, space separated as the token request wants it.
     pub const ADDRESS_SCOPES: &str = "DCAPI_ADDRESS_AUTOCOMPLETE DCAPI_ADDRESS_READ DCAPI_ADDRESS_VALIDATE";
+
+    /// Every scope the proxy's routes need, requested in one token.
+    pub const PROXY_SCOPES: &str =
+        "DCAPI_ADDRESS_AUTOCOMPLETE DCAPI_ADDRESS_READ DCAPI_ADDRESS_VALIDATE DCAPI_DELIVERY";
 }
 
 /// Upstream paths relative to the DCAPI base URL (§3).
