@@ -110,11 +110,14 @@ pub fn options_from(
     options
 }
 
+/// Postcode, folded town, folded street, house number, and the Swiss date the answer was asked on.
+type AddressDay = (String, String, String, String, String);
+
 /// Delivery options with a cache per address and day.
 pub struct DeliveryOptions {
     post: Arc<PostClient>,
     config: DeliveryConfig,
-    cache: Cache<(String, String, String, String, String), Arc<Option<swisspost::DeliverabilitiesResponse>>>,
+    cache: Cache<AddressDay, Arc<Option<swisspost::DeliverabilitiesResponse>>>,
 }
 
 impl DeliveryOptions {
