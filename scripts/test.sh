@@ -31,7 +31,7 @@ step "browser tests (playwright-core, /usr/bin/chromium)"
 # The proxy binary that `cargo test` built above; building it again with `-p` would resolve features
 # differently and compile every dependency a second time.
 test -x target/debug/swiss-checkout-proxy || { echo "cargo test did not build target/debug/swiss-checkout-proxy" >&2; exit 1; }
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
 
 step "size of the demo download"
 bash scripts/size.sh

@@ -105,6 +105,8 @@ pub fn options_from(
         }
         dates.push(&day.delivery_date);
         today.sort_by(|a, b| (a.kind, &a.window_start).cmp(&(b.kind, &b.window_start)));
+        // One option per kind and window and day: of two same-day products (SKB, DIR) the first stays.
+        today.dedup_by(|later, first| later.kind == first.kind && later.window_start == first.window_start);
         options.append(&mut today);
     }
     options

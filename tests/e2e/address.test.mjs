@@ -97,6 +97,7 @@ test('an address outside the data is typed by hand and marked not verified', asy
 test('the sandbox fails mid-way and the shopper still finishes', async () => {
   // A proxy of its own, so nothing cached by other tests answers in the sandbox's place.
   const failing = await startProxy();
+  try {
   const { page } = await openPage(browser.context, `${failing.url}/`);
   const [locality, street, number] = fields(page);
   await locality.pressSequentially('3013', { delay: 30 });
@@ -113,7 +114,9 @@ test('the sandbox fails mid-way and the shopper still finishes', async () => {
   assert.equal(await number.inputValue(), '12');
   await page.getByText('Chosen: Breitenrainstrasse 12, 3013 Bern (not verified)').waitFor();
   await page.close();
-  await failing.stop();
+  } finally {
+    await failing.stop();
+  }
 });
 
 test('switching language mid-way keeps what was entered', async () => {

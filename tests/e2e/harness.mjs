@@ -56,8 +56,10 @@ export async function startProxy(env = {}) {
       if (!response.ok) throw new Error(`knobs: ${response.status}`);
     },
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
     },
   };
 }

@@ -88,4 +88,17 @@ fn main() {
         })
         .forget();
     }
+
+    if let Some(output) = element(&document, "delivery-selection") {
+        leptos::mount::mount_to(output, move || {
+            view! {
+                {move || {
+                    handle.delivery.get().map(|option| {
+                        format!("Delivery: {} ({})", option.date, option.product_codes.join(","))
+                    })
+                }}
+            }
+        })
+        .forget();
+    }
 }

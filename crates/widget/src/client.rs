@@ -4,8 +4,9 @@
 //! wasm carries no JSON parser of its own.
 
 use api::{
-    AddressInput, HOUSE_NUMBERS_PATH, HouseNumbersResponse, LOCALITIES_PATH, LocalitiesResponse, Problem, STREETS_PATH,
-    StreetsResponse, VALIDATE_PATH, ValidationResult,
+    AddressInput, AddressSelection, DELIVERY_OPTIONS_PATH, DeliveryOptionsResponse, HOUSE_NUMBERS_PATH,
+    HouseNumbersResponse, LOCALITIES_PATH, LocalitiesResponse, Problem, STREETS_PATH, StreetsResponse, VALIDATE_PATH,
+    ValidationResult,
 };
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
@@ -58,6 +59,19 @@ impl ProxyClient {
             encode(postcode),
             encode(street),
             encode(q)
+        );
+        self.get(&url).await
+    }
+
+    /// `GET /v1/delivery-options?postcode=…&town=…&street=…&house_number=…`.
+    pub async fn delivery_options(&self, address: &AddressSelection) -> Result<DeliveryOptionsResponse, FetchError> {
+        let url = format!(
+            "{}{DELIVERY_OPTIONS_PATH}?postcode={}&town={}&street={}&house_number={}",
+            self.base,
+            encode(&address.postcode),
+            encode(&address.town),
+            encode(&address.street),
+            encode(&address.house_number)
         );
         self.get(&url).await
     }

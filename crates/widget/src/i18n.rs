@@ -31,7 +31,7 @@ impl Lang {
             Lang::De => "de-CH",
             Lang::Fr => "fr-CH",
             Lang::It => "it-CH",
-            Lang::En => "en",
+            Lang::En => "en-CH",
         }
     }
 
@@ -62,6 +62,28 @@ pub struct FieldStrings {
     pub no_results: &'static str,
 }
 
+/// The texts of the delivery part.
+pub struct DeliveryStrings {
+    pub heading: &'static str,
+    pub needs_address: &'static str,
+    pub loading: &'static str,
+    /// The options could not be loaded: standard delivery stays.
+    pub failed: &'static str,
+    pub none_found: &'static str,
+    /// "{choice}" is no longer offered for the new address.
+    pub choice_cleared: &'static str,
+    /// "Order by {time} on {date}".
+    pub order_by: &'static str,
+    pub standard: &'static str,
+    pub economy: &'static str,
+    pub time_window: &'static str,
+    pub evening: &'static str,
+    pub saturday: &'static str,
+    pub same_day: &'static str,
+    /// Standard delivery when no dates are known.
+    pub standard_fallback: &'static str,
+}
+
 /// The texts of one language.
 pub struct Strings {
     pub address_legend: &'static str,
@@ -85,6 +107,7 @@ pub struct Strings {
     pub use_suggestion: &'static str,
     pub not_verified: &'static str,
     pub verified: &'static str,
+    pub delivery: DeliveryStrings,
 }
 
 impl Strings {
@@ -125,6 +148,22 @@ static EN: Strings = Strings {
     use_suggestion: "Use this spelling",
     not_verified: "Not verified",
     verified: "Verified",
+    delivery: DeliveryStrings {
+        heading: "Delivery",
+        needs_address: "Enter the delivery address to see the delivery dates.",
+        loading: "Loading delivery dates…",
+        failed: "Delivery dates could not be loaded. Standard delivery is still available.",
+        none_found: "No delivery dates are known for this address. Standard delivery is available.",
+        choice_cleared: "{choice} is not available for the new address. Please choose again.",
+        order_by: "Order by {time} on {date}",
+        standard: "Standard (PostPac Priority)",
+        economy: "Economy (PostPac Economy)",
+        time_window: "Time window",
+        evening: "Evening",
+        saturday: "Saturday delivery",
+        same_day: "Same day",
+        standard_fallback: "Standard delivery (PostPac Priority), usually the next working day",
+    },
 };
 
 static DE: Strings = Strings {
@@ -158,6 +197,22 @@ static DE: Strings = Strings {
     use_suggestion: "Diese Schreibweise übernehmen",
     not_verified: "Nicht geprüft",
     verified: "Geprüft",
+    delivery: DeliveryStrings {
+        heading: "Zustellung",
+        needs_address: "Geben Sie die Lieferadresse ein, um die Liefertermine zu sehen.",
+        loading: "Liefertermine werden geladen…",
+        failed: "Die Liefertermine konnten nicht geladen werden. Standardzustellung ist weiterhin möglich.",
+        none_found: "Für diese Adresse sind keine Liefertermine bekannt. Standardzustellung ist möglich.",
+        choice_cleared: "{choice} ist für die neue Adresse nicht verfügbar. Bitte wählen Sie erneut.",
+        order_by: "Bestellen bis {date}, {time} Uhr",
+        standard: "Standard (PostPac Priority)",
+        economy: "Economy (PostPac Economy)",
+        time_window: "Zeitfenster",
+        evening: "Abendzustellung",
+        saturday: "Samstagszustellung",
+        same_day: "Am selben Tag",
+        standard_fallback: "Standardzustellung (PostPac Priority), in der Regel am nächsten Werktag",
+    },
 };
 
 static FR: Strings = Strings {
@@ -191,6 +246,22 @@ static FR: Strings = Strings {
     use_suggestion: "Utiliser cette orthographe",
     not_verified: "Non vérifiée",
     verified: "Vérifiée",
+    delivery: DeliveryStrings {
+        heading: "Livraison",
+        needs_address: "Saisissez l'adresse de livraison pour voir les dates de livraison.",
+        loading: "Chargement des dates de livraison…",
+        failed: "Les dates de livraison n'ont pas pu être chargées. La livraison standard reste possible.",
+        none_found: "Aucune date de livraison n'est connue pour cette adresse. La livraison standard est possible.",
+        choice_cleared: "{choice} n'est pas disponible pour la nouvelle adresse. Veuillez choisir à nouveau.",
+        order_by: "Commander avant {time} le {date}",
+        standard: "Standard (PostPac Priority)",
+        economy: "Économique (PostPac Economy)",
+        time_window: "Créneau horaire",
+        evening: "Livraison du soir",
+        saturday: "Livraison le samedi",
+        same_day: "Le jour même",
+        standard_fallback: "Livraison standard (PostPac Priority), en général le jour ouvrable suivant",
+    },
 };
 
 static IT: Strings = Strings {
@@ -224,6 +295,22 @@ static IT: Strings = Strings {
     use_suggestion: "Usare questa grafia",
     not_verified: "Non verificato",
     verified: "Verificato",
+    delivery: DeliveryStrings {
+        heading: "Consegna",
+        needs_address: "Inserisca l'indirizzo di consegna per vedere le date di consegna.",
+        loading: "Caricamento delle date di consegna…",
+        failed: "Non è stato possibile caricare le date di consegna. La consegna standard resta possibile.",
+        none_found: "Per questo indirizzo non sono note date di consegna. La consegna standard è possibile.",
+        choice_cleared: "{choice} non è disponibile per il nuovo indirizzo. La preghiamo di scegliere di nuovo.",
+        order_by: "Ordinare entro le {time} di {date}",
+        standard: "Standard (PostPac Priority)",
+        economy: "Economy (PostPac Economy)",
+        time_window: "Fascia oraria",
+        evening: "Consegna serale",
+        saturday: "Consegna il sabato",
+        same_day: "In giornata",
+        standard_fallback: "Consegna standard (PostPac Priority), di solito il giorno feriale successivo",
+    },
 };
 
 #[cfg(test)]
@@ -261,6 +348,11 @@ mod tests {
                 assert!(!text.is_empty());
             }
             assert!(s.suggestions_many.contains("{n}"));
+            let d = &s.delivery;
+            assert!(d.order_by.contains("{time}") && d.order_by.contains("{date}"));
+            assert!(d.choice_cleared.contains("{choice}"));
+            let kinds = [d.standard, d.economy, d.time_window, d.evening, d.saturday, d.same_day];
+            assert!(kinds.iter().all(|k| !k.is_empty()));
             assert!(s.did_you_mean.contains("{address}"));
         }
     }

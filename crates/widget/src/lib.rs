@@ -10,9 +10,12 @@ pub mod a11y;
 #[cfg(feature = "address")]
 pub mod address;
 pub mod client;
+#[cfg(feature = "delivery")]
+pub mod delivery;
+pub mod format;
 pub mod i18n;
 
-use api::AddressSelection;
+use api::{AddressSelection, DeliveryOption};
 use leptos::prelude::*;
 
 pub use client::ProxyClient;
@@ -35,15 +38,35 @@ pub fn SwissCheckout(
     #[prop(into)] lang: Signal<Lang>,
     /// What the shopper entered, for the host to read.
     address: RwSignal<AddressSelection>,
+    /// The chosen delivery option.
+    delivery: RwSignal<Option<DeliveryOption>>,
 ) -> impl IntoView {
     let client = ProxyClient::new(&config.proxy);
-    #[cfg(not(feature = "address"))]
-    let _ = (&client, address);
+    let _ = (&client, address, delivery);
     view! {
         <div class="swiss-checkout" lang=move || lang.get().tag()>
             {
                 #[cfg(feature = "address")]
-                view! { <address::AddressForm client=client lang=lang selection=address name_prefix=config.name_prefix/> }
+                view! {
+                    <address::AddressForm
+                        client=client.clone()
+                        lang=lang
+                        selection=address
+                        name_prefix=config.name_prefix.clone()
+                    />
+                }
+            }
+            {
+                #[cfg(feature = "delivery")]
+                view! {
+                    <delivery::DeliveryChoice
+                        client=client.clone()
+                        lang=lang
+                        address=address
+                        chosen=delivery
+                        name_prefix=config.name_prefix.clone()
+                    />
+                }
             }
         </div>
     }
@@ -54,13 +77,18 @@ pub fn SwissCheckout(
 pub struct WidgetHandle {
     pub lang: RwSignal<Lang>,
     pub address: RwSignal<AddressSelection>,
+    pub delivery: RwSignal<Option<DeliveryOption>>,
 }
 
 /// Renders the widget into `parent` and keeps it there for the page's lifetime.
 pub fn mount(parent: web_sys::HtmlElement, config: WidgetConfig) -> WidgetHandle {
-    let handle = WidgetHandle { lang: RwSignal::new(config.lang), address: RwSignal::new(AddressSelection::default()) };
+    let handle = WidgetHandle {
+        lang: RwSignal::new(config.lang),
+        address: RwSignal::new(AddressSelection::default()),
+        delivery: RwSignal::new(None),
+    };
     leptos::mount::mount_to(parent, move || {
-        view! { <SwissCheckout config=config lang=handle.lang address=handle.address/> }
+        view! { <SwissCheckout config=config lang=handle.lang address=handle.address delivery=handle.delivery/> }
     })
     .forget();
     handle

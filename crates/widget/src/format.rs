@@ -1,0 +1,42 @@
+//! Dates and prices in the shopper's language, formatted by the browser (`Intl`), so the wasm carries no
+//! calendar or number formatting of its own.
+
+use js_sys::{Array, Intl, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+use crate::i18n::Lang;
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let object = Object::new();
+    for (key, value) in pairs {
+        let _ = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    object
+}
+
+fn locales(lang: Lang) -> Array {
+    Array::of1(&JsValue::from_str(lang.tag()))
+}
+
+/// "Saturday 12 December", "Samstag, 12. Dezember", "samedi 12 décembre" for "2026-12-12".
+pub fn long_date(lang: Lang, iso: &str) -> String {
+    let mut parts = iso.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (Some(Some(year)), Some(Some(month)), Some(Some(day))) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_owned();
+    };
+    let millis = js_sys::Date::utc(f64::from(year), f64::from(month.saturating_sub(1)));
+    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    date.set_utc_date(day);
+    let format = Intl::DateTimeFormat::new(
+        &locales(lang),
+        &options(&[("weekday", "long"), ("day", "numeric"), ("month", "long"), ("timeZone", "UTC")]),
+    );
+    format.format().call1(&JsValue::NULL, &date).ok().and_then(|v| v.as_string()).unwrap_or_else(|| iso.to_owned())
+}
+
+/// "CHF 9.00" (en), "CHF 9.00" (de-CH), "9,00 CHF" (fr-CH) for 900 centimes.
+pub fn price(lang: Lang, centimes: u32) -> String {
+    let format = Intl::NumberFormat::new(&locales(lang), &options(&[("style", "currency"), ("currency", "CHF")]));
+    let amount = JsValue::from_f64(f64::from(centimes) / 100.0);
+    format.format().call1(&JsValue::NULL, &amount).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}

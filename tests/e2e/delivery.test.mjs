@@ -1,0 +1,130 @@
+// The delivery part in headless Chromium against the proxy and its sandbox: an evening window chosen with
+// the keyboard alone, the choice cleared and announced when the address moves to a village, standard
+// delivery when the options cannot be loaded, and axe-core in four languages.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, launchBrowser, openPage, startProxy } from './harness.mjs';
+
+let proxy;
+let browser;
+
+before(async () => {
+  proxy = await startProxy();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await proxy?.stop();
+});
+
+async function chooseLocality(page, label, typed, name) {
+  const field = page.getByRole('combobox', { name: label });
+  await field.fill('');
+  await field.pressSequentially(typed, { delay: 25 });
+  await page.getByRole('option', { name, exact: true }).click();
+}
+
+const hidden = (page, name) => page.locator(`input[type=hidden][name=${name}]`).inputValue();
+
+async function bernAddress(page) {
+  await chooseLocality(page, 'Postcode or town', '3011', '3011 Bern');
+  const street = page.getByRole('combobox', { name: 'Street' });
+  await street.pressSequentially('aarb', { delay: 25 });
+  await page.getByRole('option', { name: 'Aarbergergasse', exact: true }).click();
+  const number = page.getByRole('combobox', { name: 'House number' });
+  await number.pressSequentially('1', { delay: 25 });
+  await page.getByRole('option', { name: '1', exact: true }).click();
+  await page.getByText('Address confirmed by Swiss Post.').waitFor();
+  return number;
+}
+
+test('an evening window chosen with the keyboard alone, then cleared and announced for a village', async () => {
+  const { page, problems } = await openPage(browser.context, `${proxy.url}/`);
+  const number = await bernAddress(page);
+  const group = page.getByRole('radiogroup', { name: 'Delivery' });
+  await group.getByRole('radio', { name: /^Evening/ }).first().waitFor();
+  await page.waitForFunction(() => document.querySelector('[role=radiogroup]')?.getAttribute('aria-busy') === 'false');
+
+  // Tab from the house number into the radio group, then arrows until an evening window is checked.
+  await number.focus();
+  await page.keyboard.press('Tab');
+  const evening = group.getByRole('radio', { name: /^Evening 17:30–19:00/ }).first();
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i += 1) {
+    reached = await evening.evaluate((el) => el === document.activeElement);
+    if (!reached) await page.keyboard.press('ArrowDown');
+  }
+  assert.ok(reached, 'the arrow keys reach the evening window');
+  await page.keyboard.press('Space');
+  assert.ok(await evening.isChecked());
+  assert.equal(await hidden(page, 'delivery_kind'), 'evening');
+  assert.equal(await hidden(page, 'delivery_product_codes'), 'ZF17301900,PRI');
+  const description = await evening.getAttribute('aria-describedby');
+  const details = await page.locator(`[id="${description}"]`).textContent();
+  assert.match(details, /CHF\s?9\.00/);
+  assert.match(details, /Order by 14:00 on \w+day,? \d+ \w+/);
+
+  // Hellsau has no evening delivery: the choice goes, and the shopper is told.
+  await chooseLocality(page, 'Postcode or town', '3429', '3429 Hellsau');
+  await page.getByRole('status').filter({ hasText: /Evening 17:30–19:00, .* is not available for the new address/ }).waitFor();
+  assert.equal(await hidden(page, 'delivery_option'), '');
+  await group.getByRole('radio', { name: /^Standard \(PostPac Priority\)/ }).first().waitFor();
+  assert.equal(await group.getByRole('radio', { name: /^Evening/ }).count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a choice still offered after the address changes stays', async () => {
+  const { page } = await openPage(browser.context, `${proxy.url}/`);
+  await chooseLocality(page, 'Postcode or town', '3011', '3011 Bern');
+  const group = page.getByRole('radiogroup', { name: 'Delivery' });
+  const standard = group.getByRole('radio', { name: /^Standard \(PostPac Priority\)/ }).first();
+  await standard.check();
+  const chosen = await hidden(page, 'delivery_option');
+  await chooseLocality(page, 'Postcode or town', '3012', '3012 Bern');
+  await group.getByRole('radio').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.sc-delivery-message')?.textContent);
+  assert.equal(await hidden(page, 'delivery_option'), chosen);
+  assert.ok(await group.locator(`input[value="${chosen}"]`).isChecked());
+  await page.close();
+});
+
+test('when the options cannot be loaded, standard delivery stays selectable and the failure shows', async () => {
+  const failing = await startProxy();
+  try {
+    const { page } = await openPage(browser.context, `${failing.url}/`);
+      // Typed slowly, so that "301" is looked up and its answer cached by the proxy.
+    const locality = page.getByRole('combobox', { name: 'Postcode or town' });
+    await locality.pressSequentially('301', { delay: 400 });
+    await page.getByRole('option', { name: '3011 Bern', exact: true }).click();
+    await page.getByRole('radio').first().waitFor();
+    await failing.setKnobs({ outage: true });
+    // 3012 comes from the proxy's cache of "301"; its delivery dates need the (failing) upstream.
+    await chooseLocality(page, 'Postcode or town', '301', '3012 Bern');
+    await page.getByText('Delivery dates could not be loaded. Standard delivery is still available.').waitFor();
+    const standard = page.getByRole('radio', { name: 'Standard delivery (PostPac Priority), usually the next working day' });
+    await standard.check();
+    assert.equal(await hidden(page, 'delivery_kind'), 'standard');
+    assert.equal(await hidden(page, 'delivery_product_codes'), 'PRI');
+    await page.close();
+  } finally {
+    await failing.stop();
+  }
+});
+
+for (const [tag, label, heading] of [
+  ['de', 'PLZ oder Ort', 'Zustellung'],
+  ['fr', 'NPA ou localité', 'Livraison'],
+  ['it', 'NPA o località', 'Consegna'],
+  ['en', 'Postcode or town', 'Delivery'],
+]) {
+  test(`axe-core finds no violations in the delivery part (${tag})`, async () => {
+    const { page } = await openPage(browser.context, `${proxy.url}/?lang=${tag}`);
+    await chooseLocality(page, label, '3011', '3011 Bern');
+    const group = page.getByRole('radiogroup', { name: heading });
+    await group.getByRole('radio').nth(3).check();
+    assert.deepEqual(await axeViolations(page, '.sc-delivery'), []);
+    await page.close();
+  });
+}
