@@ -4,13 +4,13 @@
 use std::time::Duration;
 
 use api::{LocalitiesResponse, Problem, problem_type};
-use proxy::config::{Config, Credentials, Secret, Upstream};
+use proxy::config::{Config, Credentials, Secret};
 use reqwest::StatusCode;
 use sandbox::{KnobSettings, SandboxConfig, route};
 
 mod common;
 
-use common::{harness, harness_with, join_all, problem};
+use common::{config_for, harness, harness_with, join_all, problem, serve};
 
 #[tokio::test]
 async fn suggests_localities_from_the_upstream() {
@@ -123,16 +123,8 @@ async fn upstream_gone_entirely_is_503_not_a_panic() {
         tokio::time::sleep(Duration::from_millis(50)).await;
         base
     };
-    let config = Config {
-        upstream: Upstream { timeout_ms: 500, ..Upstream::on_base(&gone) },
-        credentials: Some(Credentials { client_id: "a".into(), client_secret: Secret::new("b") }),
-        www_dir: "does-not-exist".into(),
-        ..Config::default()
-    };
-    let proxy = proxy::build(config).await.unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(proxy::serve(listener, proxy, std::future::pending()));
+    let credentials = Credentials { client_id: "a".into(), client_secret: Secret::new("b") };
+    let (base, _server) = serve(config_for(&gone, credentials, 500)).await;
     let response = reqwest::get(format!("{base}/v1/localities?q=30")).await.unwrap();
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert!(problem(response).await.manual_entry);
@@ -143,16 +135,8 @@ async fn upstream_gone_entirely_is_503_not_a_panic() {
 #[tokio::test]
 async fn wrong_credentials_are_a_bad_gateway_problem_without_the_secret() {
     let sandbox = sandbox::spawn(SandboxConfig::default()).await.unwrap();
-    let config = Config {
-        upstream: Upstream::on_base(&sandbox.base_url()),
-        credentials: Some(Credentials { client_id: "shop".into(), client_secret: Secret::new("wrong-secret-4711") }),
-        www_dir: "does-not-exist".into(),
-        ..Config::default()
-    };
-    let proxy = proxy::build(config).await.unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(proxy::serve(listener, proxy, std::future::pending()));
+    let credentials = Credentials { client_id: "shop".into(), client_secret: Secret::new("wrong-secret-4711") };
+    let (base, _server) = serve(config_for(&sandbox.base_url(), credentials, 2_000)).await;
     let response = reqwest::get(format!("{base}/v1/localities?q=30")).await.unwrap();
     assert_eq!(response.status(), StatusCode::BAD_GATEWAY);
     let text = response.text().await.unwrap();

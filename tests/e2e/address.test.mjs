@@ -2,20 +2,9 @@
 // entry, upstream failure mid-way, language switch mid-way, the offered correction, and axe-core.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launchBrowser, openPage, startProxy } from './harness.mjs';
+import { axeViolations, openPage, sharedProxyAndBrowser, startProxy } from './harness.mjs';
 
-let proxy;
-let browser;
-
-before(async () => {
-  proxy = await startProxy();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await proxy?.stop();
-});
+const shared = sharedProxyAndBrowser({ before, after });
 
 const fields = (page, labels = ['Postcode or town', 'Street', 'House number']) =>
   labels.map((name) => page.getByRole('combobox', { name }));
@@ -39,7 +28,7 @@ async function pick(page, combobox, name) {
 const hidden = (page, name) => page.locator(`input[type=hidden][name=${name}]`).inputValue();
 
 test('the full address with the keyboard alone, validated and verified', async () => {
-  const { page, problems } = await openPage(browser.context, `${proxy.url}/`);
+  const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/`);
   const [locality, street, number] = fields(page);
   await locality.waitFor();
   // From the top of the page, Tab reaches the language switch and then the first field.
@@ -69,7 +58,7 @@ test('the full address with the keyboard alone, validated and verified', async (
 });
 
 test('an address outside the data is typed by hand and marked not verified', async () => {
-  const { page } = await openPage(browser.context, `${proxy.url}/`);
+  const { page } = await openPage(shared.browser.context, `${shared.proxy.url}/`);
   const [locality, street, number] = fields(page);
   await locality.pressSequentially('8001', { delay: 30 });
   await pick(page, locality, '8001 Zürich');
@@ -98,7 +87,7 @@ test('the sandbox fails mid-way and the shopper still finishes', async () => {
   // A proxy of its own, so nothing cached by other tests answers in the sandbox's place.
   const failing = await startProxy();
   try {
-  const { page } = await openPage(browser.context, `${failing.url}/`);
+  const { page } = await openPage(shared.browser.context, `${failing.url}/`);
   const [locality, street, number] = fields(page);
   await locality.pressSequentially('3013', { delay: 30 });
   await pick(page, locality, '3013 Bern');
@@ -120,7 +109,7 @@ test('the sandbox fails mid-way and the shopper still finishes', async () => {
 });
 
 test('switching language mid-way keeps what was entered', async () => {
-  const { page } = await openPage(browser.context, `${proxy.url}/`);
+  const { page } = await openPage(shared.browser.context, `${shared.proxy.url}/`);
   const [locality, street] = fields(page);
   await locality.pressSequentially('3011', { delay: 30 });
   await pick(page, locality, '3011 Bern');
@@ -144,7 +133,7 @@ test('switching language mid-way keeps what was entered', async () => {
 });
 
 test('a corrected spelling is offered, not forced', async () => {
-  const { page } = await openPage(browser.context, `${proxy.url}/`);
+  const { page } = await openPage(shared.browser.context, `${shared.proxy.url}/`);
   const [locality, street, number] = fields(page);
   await locality.pressSequentially('3011', { delay: 30 });
   await pick(page, locality, '3011 Bern');
@@ -166,7 +155,7 @@ for (const [tag, labels] of [
   ['en', ['Postcode or town', 'Street', 'House number']],
 ]) {
   test(`axe-core finds no violations in the address part (${tag}), closed and open`, async () => {
-    const { page } = await openPage(browser.context, `${proxy.url}/?lang=${tag}`);
+    const { page } = await openPage(shared.browser.context, `${shared.proxy.url}/?lang=${tag}`);
     const [locality, street] = fields(page, labels);
     await locality.waitFor();
     assert.deepEqual(await axeViolations(page, '.swiss-checkout'), []);

@@ -3,20 +3,9 @@
 // delivery when the options cannot be loaded, and axe-core in four languages.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, launchBrowser, openPage, startProxy } from './harness.mjs';
+import { axeViolations, openPage, sharedProxyAndBrowser, startProxy } from './harness.mjs';
 
-let proxy;
-let browser;
-
-before(async () => {
-  proxy = await startProxy();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await proxy?.stop();
-});
+const shared = sharedProxyAndBrowser({ before, after });
 
 async function chooseLocality(page, label, typed, name) {
   const field = page.getByRole('combobox', { name: label });
@@ -40,7 +29,7 @@ async function bernAddress(page) {
 }
 
 test('an evening window chosen with the keyboard alone, then cleared and announced for a village', async () => {
-  const { page, problems } = await openPage(browser.context, `${proxy.url}/`);
+  const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/`);
   const number = await bernAddress(page);
   const group = page.getByRole('radiogroup', { name: 'Delivery' });
   await group.getByRole('radio', { name: /^Evening/ }).first().waitFor();
@@ -76,7 +65,7 @@ test('an evening window chosen with the keyboard alone, then cleared and announc
 });
 
 test('a choice still offered after the address changes stays', async () => {
-  const { page } = await openPage(browser.context, `${proxy.url}/`);
+  const { page } = await openPage(shared.browser.context, `${shared.proxy.url}/`);
   await chooseLocality(page, 'Postcode or town', '3011', '3011 Bern');
   const group = page.getByRole('radiogroup', { name: 'Delivery' });
   const standard = group.getByRole('radio', { name: /^Standard \(PostPac Priority\)/ }).first();
@@ -93,7 +82,7 @@ test('a choice still offered after the address changes stays', async () => {
 test('when the options cannot be loaded, standard delivery stays selectable and the failure shows', async () => {
   const failing = await startProxy();
   try {
-    const { page } = await openPage(browser.context, `${failing.url}/`);
+    const { page } = await openPage(shared.browser.context, `${failing.url}/`);
       // Typed slowly, so that "301" is looked up and its answer cached by the proxy.
     const locality = page.getByRole('combobox', { name: 'Postcode or town' });
     await locality.pressSequentially('301', { delay: 400 });
@@ -120,7 +109,7 @@ for (const [tag, label, heading] of [
   ['en', 'Postcode or town', 'Delivery'],
 ]) {
   test(`axe-core finds no violations in the delivery part (${tag})`, async () => {
-    const { page } = await openPage(browser.context, `${proxy.url}/?lang=${tag}`);
+    const { page } = await openPage(shared.browser.context, `${shared.proxy.url}/?lang=${tag}`);
     await chooseLocality(page, label, '3011', '3011 Bern');
     const group = page.getByRole('radiogroup', { name: heading });
     await group.getByRole('radio').nth(3).check();

@@ -105,3 +105,20 @@ export async function axeViolations(page, selector) {
   }, selector);
   return violations;
 }
+
+/**
+ * Starts one proxy and one browser for a test file (node:test `before`/`after`) and returns an object
+ * whose `proxy` and `browser` are set once they run.
+ */
+export function sharedProxyAndBrowser({ before, after }) {
+  const shared = { proxy: undefined, browser: undefined };
+  before(async () => {
+    shared.proxy = await startProxy();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.proxy?.stop();
+  });
+  return shared;
+}

@@ -2,20 +2,9 @@
 // and accessible name as a screen reader finds it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, startProxy } from './harness.mjs';
+import { openPage, sharedProxyAndBrowser } from './harness.mjs';
 
-let proxy;
-let browser;
-
-before(async () => {
-  proxy = await startProxy();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await proxy?.stop();
-});
+const shared = sharedProxyAndBrowser({ before, after });
 
 /** Presses ArrowDown until the option named `name` is the active descendant; fails after `max` presses. */
 async function arrowTo(page, combobox, name, max = 20) {
@@ -32,7 +21,7 @@ async function arrowTo(page, combobox, name, max = 20) {
 }
 
 test('type 301, pick 3011 Bern with the arrow keys and Enter, read it back', async () => {
-  const { page, problems } = await openPage(browser.context, `${proxy.url}/`);
+  const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/`);
   const combobox = page.getByRole('combobox', { name: 'Postcode or town' });
   await assert.doesNotReject(combobox.waitFor());
   assert.equal(await combobox.getAttribute('aria-expanded'), 'false');
@@ -61,7 +50,7 @@ test('type 301, pick 3011 Bern with the arrow keys and Enter, read it back', asy
 });
 
 test('names without diacritics find the official spelling; mouse works too', async () => {
-  const { page } = await openPage(browser.context, `${proxy.url}/`);
+  const { page } = await openPage(shared.browser.context, `${shared.proxy.url}/`);
   const combobox = page.getByRole('combobox', { name: 'Postcode or town' });
   await combobox.pressSequentially('zuri', { delay: 30 });
   await page.getByRole('option', { name: '8001 Zürich', exact: true }).click();
@@ -71,7 +60,7 @@ test('names without diacritics find the official spelling; mouse works too', asy
 });
 
 test('?lang=de labels the field in German', async () => {
-  const { page } = await openPage(browser.context, `${proxy.url}/?lang=de`);
+  const { page } = await openPage(shared.browser.context, `${shared.proxy.url}/?lang=de`);
   const combobox = page.getByRole('combobox', { name: 'PLZ oder Ort' });
   await combobox.pressSequentially('biel', { delay: 30 });
   await page.getByRole('option', { name: '2502 Biel/Bienne', exact: true }).waitFor();
@@ -80,9 +69,9 @@ test('?lang=de labels the field in German', async () => {
 });
 
 test('a failed lookup keeps the typed text and says to go on by hand', async () => {
-  const { page } = await openPage(browser.context, `${proxy.url}/`);
+  const { page } = await openPage(shared.browser.context, `${shared.proxy.url}/`);
   const combobox = page.getByRole('combobox', { name: 'Postcode or town' });
-  await proxy.setKnobs({ outage: true });
+  await shared.proxy.setKnobs({ outage: true });
   try {
     // A query no earlier test made, so the proxy has nothing cached for it.
     await combobox.pressSequentially('Lugan', { delay: 30 });
@@ -91,7 +80,7 @@ test('a failed lookup keeps the typed text and says to go on by hand', async () 
     assert.equal(await combobox.getAttribute('aria-expanded'), 'false');
     assert.equal(await combobox.getAttribute('aria-busy'), 'false');
   } finally {
-    await proxy.setKnobs({ outage: false });
+    await shared.proxy.setKnobs({ outage: false });
   }
   await combobox.pressSequentially('o', { delay: 30 });
   await page.getByRole('option', { name: '6900 Lugano', exact: true }).waitFor();

@@ -15,24 +15,37 @@ pub struct Harness {
     _server: tokio::task::JoinHandle<()>,
 }
 
-pub async fn harness_with(knobs: KnobSettings, timeout_ms: u64) -> Harness {
-    let sandbox = sandbox::spawn(SandboxConfig { knobs, ..Default::default() }).await.unwrap();
-    let config = Config {
-        upstream: Upstream { timeout_ms, ..Upstream::on_base(&sandbox.base_url()) },
-        credentials: Some(Credentials {
-            client_id: sandbox::SANDBOX_CLIENT_ID.into(),
-            client_secret: Secret::new(sandbox::SANDBOX_CLIENT_SECRET),
-        }),
+/// A proxy configured with `credentials` against `upstream_base`; no demo page.
+pub fn config_for(upstream_base: &str, credentials: Credentials, timeout_ms: u64) -> Config {
+    Config {
+        upstream: Upstream { timeout_ms, ..Upstream::on_base(upstream_base) },
+        credentials: Some(credentials),
         www_dir: "does-not-exist".into(),
         ..Config::default()
-    };
+    }
+}
+
+/// Builds and serves a proxy on a free loopback port; returns its base URL.
+pub async fn serve(config: Config) -> (String, tokio::task::JoinHandle<()>) {
     let proxy = proxy::build(config).await.unwrap();
-    assert!(proxy.sandbox.is_none());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let server = tokio::spawn(async move {
         proxy::serve(listener, proxy, std::future::pending()).await.unwrap();
     });
+    (base, server)
+}
+
+pub fn sandbox_credentials() -> Credentials {
+    Credentials {
+        client_id: sandbox::SANDBOX_CLIENT_ID.into(),
+        client_secret: Secret::new(sandbox::SANDBOX_CLIENT_SECRET),
+    }
+}
+
+pub async fn harness_with(knobs: KnobSettings, timeout_ms: u64) -> Harness {
+    let sandbox = sandbox::spawn(SandboxConfig { knobs, ..Default::default() }).await.unwrap();
+    let (base, server) = serve(config_for(&sandbox.base_url(), sandbox_credentials(), timeout_ms)).await;
     Harness { sandbox, base, _server: server }
 }
 
