@@ -14,6 +14,11 @@
 //! | `SWISS_CHECKOUT_CLIENT_SECRET` | `credentials.client_secret` | none: sandbox mode |
 //! | `SWISS_CHECKOUT_ALLOWED_ORIGINS` | `allowed_origins` (comma separated in the environment) | none |
 //! | `SWISS_CHECKOUT_WWW_DIR` | `www_dir` | `www/dist` |
+//! | `SWISS_CHECKOUT_RATE_PER_SECOND` | `limits.rate_per_second` | `20` (per client address) |
+//! | `SWISS_CHECKOUT_RATE_BURST` | `limits.rate_burst` | `200` |
+//! | `SWISS_CHECKOUT_MAX_IN_FLIGHT` | `limits.max_in_flight` | `512` |
+//! | `SWISS_CHECKOUT_REQUEST_TIMEOUT_MS` | `limits.request_timeout_ms` | `10000` |
+//! | `SWISS_CHECKOUT_TRUST_FORWARDED_FOR` | `limits.trust_forwarded_for` | `false` |
 //! | `SWISS_CHECKOUT_DELIVERY_DAYS` | `delivery.days` | `7` |
 //! | `SWISS_CHECKOUT_ORDER_CUTOFF` | `delivery.order_cutoff` | `14:00` |
 //! | `SWISS_CHECKOUT_DELIVERY_PRICES` | `[delivery.prices]` (`evening = "9.00"`; `kind=price,…` in the environment) | all six kinds, see [`DeliveryConfig`] |
@@ -162,6 +167,37 @@ impl Default for DeliveryConfig {
     }
 }
 
+/// What one client may ask, and how much the proxy takes on at once.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Limits {
+    /// Sustained requests per second per client address (token bucket); 0 turns the limit off.
+    pub rate_per_second: u32,
+    /// Requests a client may make at once before the rate applies.
+    pub rate_burst: u32,
+    /// Requests handled at the same time; more are answered 503 at once (load shedding).
+    pub max_in_flight: usize,
+    /// The longest a request may take before it is answered 503.
+    pub request_timeout_ms: u64,
+    /// The largest request body, in bytes.
+    pub body_bytes: usize,
+    /// Key the rate limit by the first `X-Forwarded-For` address (only behind a proxy you run).
+    pub trust_forwarded_for: bool,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            rate_per_second: 20,
+            rate_burst: 200,
+            max_in_flight: 512,
+            request_timeout_ms: 10_000,
+            body_bytes: 16 * 1024,
+            trust_forwarded_for: false,
+        }
+    }
+}
+
 /// Everything the proxy is told at start.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(default)]
@@ -175,6 +211,7 @@ pub struct Config {
     /// The built demo page; served at `/` when the folder exists.
     pub www_dir: PathBuf,
     pub delivery: DeliveryConfig,
+    pub limits: Limits,
 }
 
 impl Default for Config {
@@ -186,6 +223,7 @@ impl Default for Config {
             allowed_origins: Vec::new(),
             www_dir: PathBuf::from("www/dist"),
             delivery: DeliveryConfig::default(),
+            limits: Limits::default(),
         }
     }
 }
@@ -297,6 +335,30 @@ impl Config {
         if let Some(prices) = var("SWISS_CHECKOUT_DELIVERY_PRICES") {
             config.delivery.prices = parse_prices(&prices)
                 .map_err(|why| ConfigError::Variable { name: "SWISS_CHECKOUT_DELIVERY_PRICES", why })?;
+        }
+        fn number<T: std::str::FromStr>(name: &'static str, text: String) -> Result<T, ConfigError> {
+            text.parse().map_err(|_| ConfigError::Variable { name, why: "expected a number".into() })
+        }
+        if let Some(v) = var("SWISS_CHECKOUT_RATE_PER_SECOND") {
+            config.limits.rate_per_second = number("SWISS_CHECKOUT_RATE_PER_SECOND", v)?;
+        }
+        if let Some(v) = var("SWISS_CHECKOUT_RATE_BURST") {
+            config.limits.rate_burst = number("SWISS_CHECKOUT_RATE_BURST", v)?;
+        }
+        if let Some(v) = var("SWISS_CHECKOUT_MAX_IN_FLIGHT") {
+            config.limits.max_in_flight = number("SWISS_CHECKOUT_MAX_IN_FLIGHT", v)?;
+        }
+        if let Some(v) = var("SWISS_CHECKOUT_REQUEST_TIMEOUT_MS") {
+            config.limits.request_timeout_ms = number("SWISS_CHECKOUT_REQUEST_TIMEOUT_MS", v)?;
+        }
+        if let Some(v) = var("SWISS_CHECKOUT_TRUST_FORWARDED_FOR") {
+            config.limits.trust_forwarded_for = matches!(v.as_str(), "1" | "true" | "yes");
+        }
+        if config.limits.max_in_flight == 0 || config.limits.request_timeout_ms == 0 {
+            return Err(ConfigError::Variable {
+                name: "limits",
+                why: "max_in_flight and request_timeout_ms must be above 0".into(),
+            });
         }
         if !(1..=api::MAX_DELIVERY_DAYS).contains(&config.delivery.days) {
             return Err(ConfigError::Variable { name: "delivery.days", why: "must be between 1 and 14".into() });

@@ -32,6 +32,14 @@ pub enum AppError {
     InvalidParameter { field: &'static str, why: String },
     #[error("no such route")]
     NotFound,
+    #[error("this origin may not call the proxy")]
+    ForbiddenOrigin,
+    #[error("too many requests; try again in {retry_after_secs} s")]
+    TooManyRequests { retry_after_secs: u64 },
+    #[error("the proxy is busy or the request took too long")]
+    Overloaded,
+    #[error("the request body is too large")]
+    TooLarge,
     #[error(transparent)]
     Upstream(#[from] UpstreamError),
 }
@@ -47,6 +55,16 @@ impl AppError {
                 (problem_type::INVALID_PARAMETER, "Invalid parameter", StatusCode::BAD_REQUEST, Some(*field), false)
             }
             AppError::NotFound => (problem_type::NOT_FOUND, "Not found", StatusCode::NOT_FOUND, None, false),
+            AppError::ForbiddenOrigin => {
+                (problem_type::FORBIDDEN_ORIGIN, "Origin not allowed", StatusCode::FORBIDDEN, None, false)
+            }
+            AppError::TooManyRequests { .. } => {
+                (problem_type::TOO_MANY_REQUESTS, "Too many requests", StatusCode::TOO_MANY_REQUESTS, None, false)
+            }
+            AppError::Overloaded => (problem_type::OVERLOADED, "Busy", StatusCode::SERVICE_UNAVAILABLE, None, true),
+            AppError::TooLarge => {
+                (problem_type::TOO_LARGE, "Request too large", StatusCode::PAYLOAD_TOO_LARGE, Some("body"), false)
+            }
             AppError::Upstream(UpstreamError::Timeout | UpstreamError::Unreachable | UpstreamError::Status(503)) => (
                 problem_type::UPSTREAM_UNAVAILABLE,
                 "Swiss Post is not reachable",
@@ -78,6 +96,9 @@ impl IntoResponse for AppError {
         let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = (status, axum::Json(problem)).into_response();
         response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_CONTENT_TYPE));
+        if let AppError::TooManyRequests { retry_after_secs } = self {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+        }
         response
     }
 }

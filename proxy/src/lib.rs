@@ -4,6 +4,7 @@
 pub mod config;
 pub mod delivery;
 pub mod error;
+pub mod guard;
 pub mod lookup;
 pub mod routes;
 pub mod token;
@@ -11,11 +12,19 @@ pub mod upstream;
 
 use std::sync::Arc;
 
+use std::net::SocketAddr;
+use std::time::Duration;
+
 use axum::Router;
+use axum::error_handling::HandleErrorLayer;
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderValue, Method, header};
+use axum::middleware;
 use axum::routing::{get, post};
 use sandbox::RunningSandbox;
+use tower::{BoxError, ServiceBuilder};
 use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
@@ -97,7 +106,15 @@ fn cors(allowed_origins: &[String]) -> Result<CorsLayer, StartError> {
         .allow_headers([header::CONTENT_TYPE]))
 }
 
+/// What the load-shedding and timeout layers say when they step in.
+async fn overloaded(error: BoxError) -> error::AppError {
+    tracing::warn!(%error, "request shed or timed out");
+    error::AppError::Overloaded
+}
+
 fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
+    let rate_limit = guard::RateLimit::new(&config.limits);
+    rate_limit.spawn_cleanup();
     let api = Router::new()
         .route("/localities", get(routes::localities))
         .route("/streets", get(routes::streets))
@@ -105,14 +122,37 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         .route("/addresses/validate", post(routes::validate))
         .route("/delivery-options", get(routes::delivery_options))
         .fallback(routes::not_found)
-        .layer(cors(&config.allowed_origins)?);
-    let mut app = Router::new().nest("/v1", api).route("/healthz", get(routes::healthz)).with_state(state);
+        // Outermost first: the origin check (so a refused origin's preflight is a 403), CORS, the rate limit.
+        .layer(middleware::from_fn_with_state(rate_limit, guard::rate_limit))
+        .layer(cors(&config.allowed_origins)?)
+        .layer(middleware::from_fn_with_state(guard::Origins::new(&config.allowed_origins), guard::check_origin));
+    let mut app = Router::new()
+        .nest("/v1", api)
+        .route("/healthz", get(routes::healthz))
+        .route("/readyz", get(routes::readyz))
+        .with_state(state);
     if config.www_dir.is_dir() {
         app = app.fallback_service(ServeDir::new(&config.www_dir));
     } else {
         tracing::warn!(dir = %config.www_dir.display(), "demo page not built: only the API is served");
     }
-    Ok(app.layer(TraceLayer::new_for_http()))
+    let limits = &config.limits;
+    // The request id names the request in every log line; only the path is logged, never the query,
+    // which carries what the shopper typed.
+    let trace = TraceLayer::new_for_http().make_span_with(|request: &Request| {
+        let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+        tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
+    });
+    Ok(app.layer(DefaultBodyLimit::max(limits.body_bytes)).layer(
+        ServiceBuilder::new()
+            .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+            .layer(trace)
+            .layer(PropagateRequestIdLayer::x_request_id())
+            .layer(HandleErrorLayer::new(overloaded))
+            .load_shed()
+            .concurrency_limit(limits.max_in_flight)
+            .timeout(Duration::from_millis(limits.request_timeout_ms)),
+    ))
 }
 
 /// Serves until `shutdown` completes, then finishes the requests in flight.
@@ -122,7 +162,8 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let Proxy { router, sandbox, .. } = proxy;
-    let result = axum::serve(listener, router).with_graceful_shutdown(shutdown).await;
+    let service = router.into_make_service_with_connect_info::<SocketAddr>();
+    let result = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
     drop(sandbox);
     result
 }

@@ -116,7 +116,13 @@ pub async fn validate(
     State(state): State<Arc<AppState>>,
     body: Result<Json<AddressInput>, JsonRejection>,
 ) -> Result<Json<ValidationResult>, AppError> {
-    let Json(input) = body.map_err(|rejection| AppError::invalid("body", rejection.body_text()))?;
+    let Json(input) = body.map_err(|rejection| {
+        if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::TooLarge
+        } else {
+            AppError::invalid("body", rejection.body_text())
+        }
+    })?;
     let checked = AddressInput {
         postcode: postcode_field(Some(&input.postcode), "postcode")?,
         town: text_field(Some(&input.town), "town", true, ADDRESS_FIELD_MAX_CHARS, is_place_char)?,
@@ -155,6 +161,12 @@ pub async fn delivery_options(
 /// `GET /healthz`: the process is up (it does not call the upstream).
 pub async fn healthz(State(state): State<Arc<AppState>>) -> Json<Health> {
     Json(Health { status: "ok".into(), sandbox: state.sandbox_mode })
+}
+
+/// `GET /readyz`: ready when a Swiss Post token can be obtained (from the cache or the token endpoint).
+pub async fn readyz(State(state): State<Arc<AppState>>) -> Result<Json<Health>, AppError> {
+    state.lookups.post().tokens().token().await?;
+    Ok(Json(Health { status: "ready".into(), sandbox: state.sandbox_mode }))
 }
 
 /// Unknown `/v1` routes: problem+json, like every other error of the API.

@@ -228,6 +228,9 @@ pub mod problem_type {
     pub const UPSTREAM_UNAVAILABLE: &str = "https://swiss-checkout.dev/problems/upstream-unavailable";
     pub const UPSTREAM_ERROR: &str = "https://swiss-checkout.dev/problems/upstream-error";
     pub const FORBIDDEN_ORIGIN: &str = "https://swiss-checkout.dev/problems/forbidden-origin";
+    pub const TOO_MANY_REQUESTS: &str = "https://swiss-checkout.dev/problems/too-many-requests";
+    pub const OVERLOADED: &str = "https://swiss-checkout.dev/problems/overloaded";
+    pub const TOO_LARGE: &str = "https://swiss-checkout.dev/problems/too-large";
 }
 
 /// Answer of `GET /healthz`.

@@ -6,7 +6,7 @@
 use std::future::Future;
 
 use api::Problem;
-use proxy::config::{Config, Credentials, Secret, Upstream};
+use proxy::config::{Config, Credentials, Limits, Secret, Upstream};
 use sandbox::{KnobSettings, RunningSandbox, SandboxConfig};
 
 pub struct Harness {
@@ -15,12 +15,14 @@ pub struct Harness {
     _server: tokio::task::JoinHandle<()>,
 }
 
-/// A proxy configured with `credentials` against `upstream_base`; no demo page.
+/// A proxy configured with `credentials` against `upstream_base`; no demo page, and no rate limit (the
+/// tests of limits set their own).
 pub fn config_for(upstream_base: &str, credentials: Credentials, timeout_ms: u64) -> Config {
     Config {
         upstream: Upstream { timeout_ms, ..Upstream::on_base(upstream_base) },
         credentials: Some(credentials),
         www_dir: "does-not-exist".into(),
+        limits: Limits { rate_per_second: 0, ..Limits::default() },
         ..Config::default()
     }
 }

@@ -1,0 +1,134 @@
+//! Who may call the browser routes, and how often: the origin check and the per-client rate limit,
+//! as axum middleware in front of `/v1`.
+//!
+//! - A request that carries an `Origin` header (browsers send one on every cross-origin call) must come
+//!   from the proxy's own origin or from an allowed shop origin; others get 403 problem+json, preflight
+//!   included. Requests without `Origin` (same-origin GETs, servers, curl) pass.
+//! - Every client address has a token bucket (`governor`); an empty bucket is 429 with `Retry-After`.
+
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::config::Limits;
+use crate::error::AppError;
+
+/// The allowed origins, normalised ("https://shop.example", no trailing slash).
+#[derive(Clone, Debug, Default)]
+pub struct Origins(Arc<Vec<String>>);
+
+impl Origins {
+    pub fn new(allowed: &[String]) -> Self {
+        Self(Arc::new(allowed.iter().map(|o| o.trim_end_matches('/').to_ascii_lowercase()).collect()))
+    }
+
+    /// True when `origin` is the proxy's own (`Host` seen over http or https) or an allowed one.
+    fn permits(&self, origin: &str, host: Option<&str>) -> bool {
+        let origin = origin.trim_end_matches('/').to_ascii_lowercase();
+        let own = host.is_some_and(|host| {
+            let host = host.to_ascii_lowercase();
+            origin == format!("http://{host}") || origin == format!("https://{host}")
+        });
+        own || self.0.contains(&origin)
+    }
+}
+
+/// Refuses browser calls from origins that are neither the proxy's own nor allowed.
+pub async fn check_origin(State(origins): State<Origins>, request: Request, next: Next) -> Response {
+    let headers = request.headers();
+    if let Some(origin) = headers.get(header::ORIGIN).map(|o| o.to_str().unwrap_or("")) {
+        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+        if !origins.permits(origin, host) {
+            tracing::info!(origin, "refused a call from an origin that is not allowed");
+            return AppError::ForbiddenOrigin.into_response();
+        }
+    }
+    next.run(request).await
+}
+
+/// Token buckets per client address.
+#[derive(Clone)]
+pub struct RateLimit {
+    limiter: Option<Arc<DefaultKeyedRateLimiter<IpAddr>>>,
+    trust_forwarded_for: bool,
+}
+
+impl RateLimit {
+    pub fn new(limits: &Limits) -> Self {
+        let limiter = NonZeroU32::new(limits.rate_per_second).map(|rate| {
+            let burst = NonZeroU32::new(limits.rate_burst).unwrap_or(rate);
+            Arc::new(RateLimiter::keyed(Quota::per_second(rate).allow_burst(burst)))
+        });
+        Self { limiter, trust_forwarded_for: limits.trust_forwarded_for }
+    }
+
+    /// Forgets clients whose buckets are full again, so memory does not grow with every address seen.
+    pub fn spawn_cleanup(&self) {
+        if let Some(limiter) = self.limiter.clone() {
+            tokio::spawn(async move {
+                let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+                loop {
+                    tick.tick().await;
+                    limiter.retain_recent();
+                }
+            });
+        }
+    }
+
+    fn client(&self, headers: &HeaderMap, peer: Option<SocketAddr>) -> Option<IpAddr> {
+        let forwarded = self
+            .trust_forwarded_for
+            .then(|| headers.get("x-forwarded-for")?.to_str().ok()?.split(',').next()?.trim().parse().ok())
+            .flatten();
+        forwarded.or(peer.map(|p| p.ip()))
+    }
+}
+
+/// Answers 429 with `Retry-After` when the client's bucket is empty.
+pub async fn rate_limit(State(limit): State<RateLimit>, request: Request, next: Next) -> Response {
+    if let Some(limiter) = &limit.limiter {
+        let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
+        if let Some(client) = limit.client(request.headers(), peer)
+            && let Err(not_until) = limiter.check_key(&client)
+        {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            let retry_after_secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            return AppError::TooManyRequests { retry_after_secs: retry_after_secs.max(1) }.into_response();
+        }
+    }
+    next.run(request).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_origin_and_allowed_origins_pass() {
+        let origins = Origins::new(&["https://shop.example/".into()]);
+        assert!(origins.permits("https://shop.example", None));
+        assert!(origins.permits("HTTPS://SHOP.EXAMPLE", None));
+        assert!(origins.permits("http://127.0.0.1:8080", Some("127.0.0.1:8080")));
+        assert!(!origins.permits("https://evil.example", Some("127.0.0.1:8080")));
+        assert!(!origins.permits("https://shop.example.evil.example", None));
+        assert!(!origins.permits("null", None));
+    }
+
+    #[test]
+    fn forwarded_for_only_when_trusted() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", "203.0.113.7, 10.0.0.1".parse().unwrap());
+        let peer = Some(SocketAddr::from(([127, 0, 0, 1], 5000)));
+        let untrusted = RateLimit::new(&Limits::default());
+        assert_eq!(untrusted.client(&headers, peer), Some(IpAddr::from([127, 0, 0, 1])));
+        let trusted = RateLimit::new(&Limits { trust_forwarded_for: true, ..Limits::default() });
+        assert_eq!(trusted.client(&headers, peer), Some(IpAddr::from([203, 0, 113, 7])));
+    }
+}
