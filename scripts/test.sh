@@ -30,7 +30,9 @@ trunk build --release
 step "browser tests (playwright-core, /usr/bin/chromium)"
 # The proxy binary that `cargo test` built above; building it again with `-p` would resolve features
 # differently and compile every dependency a second time.
-test -x target/debug/swiss-checkout-proxy || { echo "cargo test did not build target/debug/swiss-checkout-proxy" >&2; exit 1; }
+for binary in swiss-checkout-proxy swisspost-sandbox; do
+  test -x "target/debug/$binary" || { echo "cargo test did not build target/debug/$binary" >&2; exit 1; }
+done
 node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
 
 step "size of the demo download"

@@ -1,11 +1,13 @@
 //! `swisspost-sandbox`: the sandbox on its own, for trying the Swiss Post contract by hand.
 //!
-//! `SANDBOX_ADDR` (default 127.0.0.1:8090) sets where it listens; `SANDBOX_TOKEN_LIFETIME_SECS`,
-//! `SANDBOX_LATENCY_MS`, `SANDBOX_ERROR_RATE` and `SANDBOX_OUTAGE` preset the fault knobs.
+//! `SANDBOX_ADDR` (default 127.0.0.1:8090) sets where it listens (port 0: any free one, printed);
+//! `SANDBOX_TOKEN_LIFETIME_SECS`, `SANDBOX_LATENCY_MS`, `SANDBOX_ERROR_RATE` and `SANDBOX_OUTAGE` preset the
+//! fault knobs; `SANDBOX_CLIENT_ID` and `SANDBOX_CLIENT_SECRET` replace the built-in client (for tests
+//! that play a shop with credentials of its own).
 
 use std::net::SocketAddr;
 
-use sandbox::{KnobSettings, SandboxConfig};
+use sandbox::{Client, KnobSettings, SandboxConfig};
 
 fn env<T: std::str::FromStr>(name: &str) -> Result<Option<T>, String> {
     match std::env::var(name) {
@@ -24,15 +26,18 @@ async fn main() -> Result<(), String> {
         outage: env("SANDBOX_OUTAGE")?,
         token_lifetime_secs: env("SANDBOX_TOKEN_LIFETIME_SECS")?,
     };
-    let sandbox = sandbox::spawn_on(SandboxConfig { knobs, ..SandboxConfig::default() }, addr)
-        .await
-        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
-    println!(
-        "Swiss Post sandbox on {} (client id {:?}, secret {:?}); Ctrl-C stops it",
-        sandbox.base_url(),
-        sandbox::SANDBOX_CLIENT_ID,
-        sandbox::SANDBOX_CLIENT_SECRET
-    );
+    let mut config = SandboxConfig { knobs, ..SandboxConfig::default() };
+    let custom_client = match (std::env::var("SANDBOX_CLIENT_ID"), std::env::var("SANDBOX_CLIENT_SECRET")) {
+        (Ok(id), Ok(secret)) => Some(Client { id, secret, ..Client::sandbox_default() }),
+        _ => None,
+    };
+    let client_id = custom_client.as_ref().map_or(sandbox::SANDBOX_CLIENT_ID.to_owned(), |c| c.id.clone());
+    if let Some(client) = custom_client {
+        config.clients = vec![client];
+    }
+    let sandbox = sandbox::spawn_on(config, addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    // The built-in secret is public test data; a secret given in the environment is never printed.
+    println!("Swiss Post sandbox on {} (client id {client_id:?}); Ctrl-C stops it", sandbox.base_url());
     tokio::signal::ctrl_c().await.map_err(|e| e.to_string())?;
     Ok(())
 }
