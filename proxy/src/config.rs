@@ -12,6 +12,8 @@
 //! | `SWISS_CHECKOUT_UPSTREAM_TIMEOUT_MS` | `upstream.timeout_ms` | `5000` |
 //! | `SWISS_CHECKOUT_CLIENT_ID` | `credentials.client_id` | none: sandbox mode |
 //! | `SWISS_CHECKOUT_CLIENT_SECRET` | `credentials.client_secret` | none: sandbox mode |
+//! | `SWISS_CHECKOUT_CLIENT_SECRET_FILE` | (a file holding the secret, instead of the variable) | none |
+//! | `SWISS_CHECKOUT_SUBSCRIPTION_KEY` (or `…_FILE`) | `upstream.subscription_key` | none: header not sent |
 //! | `SWISS_CHECKOUT_ALLOWED_ORIGINS` | `allowed_origins` (comma separated in the environment) | none |
 //! | `SWISS_CHECKOUT_WWW_DIR` | `www_dir` | `www/dist` |
 //! | `SWISS_CHECKOUT_RATE_PER_SECOND` | `limits.rate_per_second` | `20` (per client address) |
@@ -71,6 +73,8 @@ pub struct Upstream {
     pub dcapi_base: String,
     pub location_base: String,
     pub timeout_ms: u64,
+    /// Sent as `Ocp-Apim-Subscription-Key` on API calls when set (POST-API.md §2.4; off by default).
+    pub subscription_key: Option<Secret>,
 }
 
 impl Default for Upstream {
@@ -80,6 +84,7 @@ impl Default for Upstream {
             dcapi_base: "https://dcapi.apis.post.ch".into(),
             location_base: "https://places.post.ch/StandortSuche/StaoCacheServiceV2/api/v1".into(),
             timeout_ms: 5_000,
+            subscription_key: None,
         }
     }
 }
@@ -306,7 +311,28 @@ impl Config {
                 why: "expected milliseconds".into(),
             })?;
         }
-        match (var("SWISS_CHECKOUT_CLIENT_ID"), var("SWISS_CHECKOUT_CLIENT_SECRET")) {
+        // A secret may come from a file (a mounted secret), never from the command line.
+        let from_file = |name: &'static str| -> Result<Option<String>, ConfigError> {
+            var(name)
+                .map(|path| {
+                    std::fs::read_to_string(&path)
+                        .map(|text| text.trim().to_owned())
+                        .map_err(|source| ConfigError::Read { path: PathBuf::from(path), source })
+                })
+                .transpose()
+        };
+        let secret = match var("SWISS_CHECKOUT_CLIENT_SECRET") {
+            Some(secret) => Some(secret),
+            None => from_file("SWISS_CHECKOUT_CLIENT_SECRET_FILE")?,
+        };
+        let subscription_key = match var("SWISS_CHECKOUT_SUBSCRIPTION_KEY") {
+            Some(key) => Some(key),
+            None => from_file("SWISS_CHECKOUT_SUBSCRIPTION_KEY_FILE")?,
+        };
+        if let Some(key) = subscription_key.filter(|k| !k.is_empty()) {
+            config.upstream.subscription_key = Some(Secret::new(key));
+        }
+        match (var("SWISS_CHECKOUT_CLIENT_ID"), secret.filter(|s| !s.is_empty())) {
             (Some(client_id), Some(secret)) => {
                 config.credentials = Some(Credentials { client_id, client_secret: Secret::new(secret) })
             }
@@ -408,6 +434,27 @@ mod tests {
         assert!(!config.sandbox_mode());
         assert_eq!(config.allowed_origins, ["https://shop.example", "https://www.shop.example"]);
         assert!(!format!("{config:?}").contains("very-secret-value"));
+    }
+
+    #[test]
+    fn secrets_from_files() {
+        let dir = std::env::temp_dir().join(format!("swiss-checkout-secret-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let secret = dir.join("secret");
+        let key = dir.join("key");
+        std::fs::write(&secret, "file-secret\n").unwrap();
+        std::fs::write(&key, "subscription-key\n").unwrap();
+        let config = load(&[
+            ("SWISS_CHECKOUT_CLIENT_ID", "shop"),
+            ("SWISS_CHECKOUT_CLIENT_SECRET_FILE", secret.to_str().unwrap()),
+            ("SWISS_CHECKOUT_SUBSCRIPTION_KEY_FILE", key.to_str().unwrap()),
+        ])
+        .unwrap();
+        assert_eq!(config.credentials.unwrap().client_secret.expose(), "file-secret");
+        assert_eq!(config.upstream.subscription_key.unwrap().expose(), "subscription-key");
+        let missing =
+            load(&[("SWISS_CHECKOUT_CLIENT_ID", "shop"), ("SWISS_CHECKOUT_CLIENT_SECRET_FILE", "/nonexistent")]);
+        assert!(matches!(missing, Err(ConfigError::Read { .. })));
     }
 
     #[test]

@@ -13,11 +13,15 @@ use crate::config::{Credentials, Upstream};
 use crate::error::UpstreamError;
 use crate::token::TokenManager;
 
+/// The API gateway's key header, for accounts of the newer developer portal (POST-API.md §2.4).
+pub const SUBSCRIPTION_KEY_HEADER: &str = "Ocp-Apim-Subscription-Key";
+
 /// Calls the DCAPI with a cached bearer token.
 pub struct PostClient {
     http: reqwest::Client,
     dcapi_base: String,
     tokens: TokenManager,
+    subscription_key: Option<crate::config::Secret>,
 }
 
 impl PostClient {
@@ -29,7 +33,12 @@ impl PostClient {
             .build()?;
         let tokens =
             TokenManager::new(http.clone(), upstream.token_url.clone(), credentials, scope::PROXY_SCOPES.into());
-        Ok(Self { http, dcapi_base: upstream.dcapi_base.trim_end_matches('/').to_owned(), tokens })
+        Ok(Self {
+            http,
+            dcapi_base: upstream.dcapi_base.trim_end_matches('/').to_owned(),
+            tokens,
+            subscription_key: upstream.subscription_key.clone(),
+        })
     }
 
     pub fn tokens(&self) -> &TokenManager {
@@ -106,7 +115,11 @@ impl PostClient {
         let mut retried = false;
         loop {
             let token = self.tokens.token().await?;
-            let response = build(&token).send().await.map_err(UpstreamError::from_transport)?;
+            let mut request = build(&token);
+            if let Some(key) = &self.subscription_key {
+                request = request.header(SUBSCRIPTION_KEY_HEADER, key.expose());
+            }
+            let response = request.send().await.map_err(UpstreamError::from_transport)?;
             match response.status().as_u16() {
                 200 => return response.json().await.map(Some).map_err(|_| UpstreamError::Body),
                 404 => return Ok(None),

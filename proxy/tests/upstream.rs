@@ -160,3 +160,20 @@ async fn sandbox_mode_when_no_credentials_are_configured() {
         reqwest::get(format!("{base}/v1/localities?q=biel")).await.unwrap().json().await.unwrap();
     assert!(body.localities.iter().any(|l| l.label() == "2502 Biel/Bienne"), "{body:?}");
 }
+
+#[tokio::test]
+async fn the_subscription_key_is_sent_when_configured() {
+    let sandbox = sandbox::spawn(SandboxConfig { subscription_key: Some("apim-key-1".into()), ..Default::default() })
+        .await
+        .unwrap();
+    let without = config_for(&sandbox.base_url(), common::sandbox_credentials(), 2_000);
+    let mut with = without.clone();
+    with.upstream.subscription_key = Some(Secret::new("apim-key-1"));
+    let (refused, _a) = serve(without).await;
+    let (accepted, _b) = serve(with).await;
+    let response = reqwest::get(format!("{refused}/v1/localities?q=30")).await.unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_GATEWAY, "the gateway refuses calls without the key");
+    let response = reqwest::get(format!("{accepted}/v1/localities?q=30")).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(!response.text().await.unwrap().contains("apim-key-1"));
+}

@@ -53,16 +53,20 @@ pub struct SandboxConfig {
     pub clients: Vec<Client>,
     /// Initial fault-injection settings.
     pub knobs: KnobSettings,
+    /// When set, every API route (not the token endpoint) wants it in `Ocp-Apim-Subscription-Key`, as the
+    /// newer developer portal's gateway does (POST-API.md §2.4, unverified); a missing or wrong key is 401.
+    pub subscription_key: Option<String>,
 }
 
 impl Default for SandboxConfig {
     fn default() -> Self {
-        Self { clients: vec![Client::sandbox_default()], knobs: KnobSettings::default() }
+        Self { clients: vec![Client::sandbox_default()], knobs: KnobSettings::default(), subscription_key: None }
     }
 }
 
 /// What every handler shares.
 pub struct SandboxState {
+    pub subscription_key: Option<String>,
     pub data: AddressData,
     pub clients: Vec<Client>,
     pub tokens: auth::TokenStore,
@@ -77,6 +81,7 @@ impl SandboxState {
         let knobs = Knobs::default();
         knobs.apply(&config.knobs);
         Arc::new(Self {
+            subscription_key: config.subscription_key,
             data: AddressData::load(),
             clients: config.clients,
             tokens: auth::TokenStore::default(),
@@ -114,6 +119,17 @@ async fn faults_and_counts(State(state): State<SharedState>, request: Request, n
     }
     if state.knobs.in_outage() {
         return api_error(StatusCode::SERVICE_UNAVAILABLE, "outage", "the sandbox is in a forced outage");
+    }
+    let is_token_route = request.uri().path() == "/OAuth/token";
+    if let Some(key) = state.subscription_key.as_deref().filter(|_| !is_token_route) {
+        let given = request.headers().get("ocp-apim-subscription-key").and_then(|v| v.to_str().ok());
+        if given != Some(key) {
+            return api_error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_subscription_key",
+                "missing or wrong subscription key",
+            );
+        }
     }
     if state.knobs.inject_error() {
         return api_error(
