@@ -20,6 +20,8 @@
 //! | `SWISS_CHECKOUT_RATE_BURST` | `limits.rate_burst` | `200` |
 //! | `SWISS_CHECKOUT_MAX_IN_FLIGHT` | `limits.max_in_flight` | `512` |
 //! | `SWISS_CHECKOUT_REQUEST_TIMEOUT_MS` | `limits.request_timeout_ms` | `10000` |
+//! | `SWISS_CHECKOUT_BREAKER_FAILURES` | `upstream.breaker_failures` | `5` |
+//! | `SWISS_CHECKOUT_BREAKER_COOLDOWN_MS` | `upstream.breaker_cooldown_ms` | `10000` |
 //! | `SWISS_CHECKOUT_TRUST_FORWARDED_FOR` | `limits.trust_forwarded_for` | `false` |
 //! | `SWISS_CHECKOUT_DELIVERY_DAYS` | `delivery.days` | `7` |
 //! | `SWISS_CHECKOUT_ORDER_CUTOFF` | `delivery.order_cutoff` | `14:00` |
@@ -75,6 +77,10 @@ pub struct Upstream {
     pub timeout_ms: u64,
     /// Sent as `Ocp-Apim-Subscription-Key` on API calls when set (POST-API.md §2.4; off by default).
     pub subscription_key: Option<Secret>,
+    /// Transient failures in a row that open the circuit breaker.
+    pub breaker_failures: u32,
+    /// How long the open breaker keeps calls away from the upstream.
+    pub breaker_cooldown_ms: u64,
 }
 
 impl Default for Upstream {
@@ -85,6 +91,8 @@ impl Default for Upstream {
             location_base: "https://places.post.ch/StandortSuche/StaoCacheServiceV2/api/v1".into(),
             timeout_ms: 5_000,
             subscription_key: None,
+            breaker_failures: 5,
+            breaker_cooldown_ms: 10_000,
         }
     }
 }
@@ -103,6 +111,10 @@ impl Upstream {
 
     pub fn timeout(&self) -> Duration {
         Duration::from_millis(self.timeout_ms)
+    }
+
+    pub fn breaker_cooldown(&self) -> Duration {
+        Duration::from_millis(self.breaker_cooldown_ms)
     }
 }
 
@@ -376,6 +388,12 @@ impl Config {
         }
         if let Some(v) = var("SWISS_CHECKOUT_REQUEST_TIMEOUT_MS") {
             config.limits.request_timeout_ms = number("SWISS_CHECKOUT_REQUEST_TIMEOUT_MS", v)?;
+        }
+        if let Some(v) = var("SWISS_CHECKOUT_BREAKER_FAILURES") {
+            config.upstream.breaker_failures = number("SWISS_CHECKOUT_BREAKER_FAILURES", v)?;
+        }
+        if let Some(v) = var("SWISS_CHECKOUT_BREAKER_COOLDOWN_MS") {
+            config.upstream.breaker_cooldown_ms = number("SWISS_CHECKOUT_BREAKER_COOLDOWN_MS", v)?;
         }
         if let Some(v) = var("SWISS_CHECKOUT_TRUST_FORWARDED_FOR") {
             config.limits.trust_forwarded_for = matches!(v.as_str(), "1" | "true" | "yes");

@@ -17,9 +17,16 @@ pub enum UpstreamError {
     Status(u16),
     #[error("the upstream's answer could not be read")]
     Body,
+    #[error("the upstream failed repeatedly; not calling it for a while")]
+    CircuitOpen,
 }
 
 impl UpstreamError {
+    /// A failure that may pass: worth one retry, and counted by the circuit breaker.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, Self::Timeout | Self::Unreachable) || matches!(self, Self::Status(500..=599))
+    }
+
     pub fn from_transport(error: reqwest::Error) -> Self {
         if error.is_timeout() { Self::Timeout } else { Self::Unreachable }
     }
@@ -65,7 +72,12 @@ impl AppError {
             AppError::TooLarge => {
                 (problem_type::TOO_LARGE, "Request too large", StatusCode::PAYLOAD_TOO_LARGE, Some("body"), false)
             }
-            AppError::Upstream(UpstreamError::Timeout | UpstreamError::Unreachable | UpstreamError::Status(503)) => (
+            AppError::Upstream(
+                UpstreamError::Timeout
+                | UpstreamError::Unreachable
+                | UpstreamError::Status(503)
+                | UpstreamError::CircuitOpen,
+            ) => (
                 problem_type::UPSTREAM_UNAVAILABLE,
                 "Swiss Post is not reachable",
                 StatusCode::SERVICE_UNAVAILABLE,

@@ -2,6 +2,8 @@
 //! configured URLs differ.
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use serde::de::DeserializeOwned;
 use swisspost::{
@@ -13,11 +15,89 @@ use crate::config::{Credentials, Upstream};
 use crate::error::UpstreamError;
 use crate::token::TokenManager;
 
+/// Pause before the one retry of an idempotent call.
+const RETRY_PAUSE: Duration = Duration::from_millis(50);
+
+/// A circuit breaker: after `threshold` transient failures in a row the upstream is not called for
+/// `cooldown`, and callers get [`UpstreamError::CircuitOpen`] at once (the widget offers manual entry);
+/// then one trial call decides whether it closes again.
+pub struct Breaker {
+    threshold: u32,
+    cooldown: Duration,
+    state: Mutex<BreakerState>,
+}
+
+#[derive(Default)]
+struct BreakerState {
+    failures: u32,
+    open_until: Option<Instant>,
+    trial_running: bool,
+}
+
+impl Breaker {
+    pub fn new(threshold: u32, cooldown: Duration) -> Self {
+        Self { threshold: threshold.max(1), cooldown, state: Mutex::new(BreakerState::default()) }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, BreakerState> {
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Whether a call may go out now.
+    pub fn allow(&self) -> Result<(), UpstreamError> {
+        let mut state = self.lock();
+        match state.open_until {
+            None => Ok(()),
+            Some(until) if Instant::now() < until => Err(UpstreamError::CircuitOpen),
+            // Half open: one trial call at a time.
+            Some(_) if state.trial_running => Err(UpstreamError::CircuitOpen),
+            Some(_) => {
+                state.trial_running = true;
+                Ok(())
+            }
+        }
+    }
+
+    /// Records how a call that [`Breaker::allow`] let through ended.
+    pub fn record(&self, error: Option<&UpstreamError>) {
+        let mut state = self.lock();
+        let half_open = state.trial_running;
+        state.trial_running = false;
+        match error {
+            Some(error) if error.is_transient() => {
+                state.failures += 1;
+                if half_open || state.failures >= self.threshold {
+                    if state.open_until.is_none() || half_open {
+                        tracing::warn!(
+                            failures = state.failures,
+                            cooldown_ms = self.cooldown.as_millis() as u64,
+                            "circuit breaker open"
+                        );
+                    }
+                    state.open_until = Some(Instant::now() + self.cooldown);
+                }
+            }
+            _ => {
+                if state.open_until.take().is_some() {
+                    tracing::info!("circuit breaker closed");
+                }
+                state.failures = 0;
+            }
+        }
+    }
+
+    /// True while calls are refused.
+    pub fn is_open(&self) -> bool {
+        self.lock().open_until.is_some_and(|until| Instant::now() < until)
+    }
+}
+
 /// The API gateway's key header, for accounts of the newer developer portal (POST-API.md §2.4).
 pub const SUBSCRIPTION_KEY_HEADER: &str = "Ocp-Apim-Subscription-Key";
 
 /// Calls the DCAPI with a cached bearer token.
 pub struct PostClient {
+    breaker: Breaker,
     http: reqwest::Client,
     dcapi_base: String,
     tokens: TokenManager,
@@ -34,6 +114,7 @@ impl PostClient {
         let tokens =
             TokenManager::new(http.clone(), upstream.token_url.clone(), credentials, scope::PROXY_SCOPES.into());
         Ok(Self {
+            breaker: Breaker::new(upstream.breaker_failures, upstream.breaker_cooldown()),
             http,
             dcapi_base: upstream.dcapi_base.trim_end_matches('/').to_owned(),
             tokens,
@@ -43,6 +124,10 @@ impl PostClient {
 
     pub fn tokens(&self) -> &TokenManager {
         &self.tokens
+    }
+
+    pub fn breaker(&self) -> &Breaker {
+        &self.breaker
     }
 
     /// `GET /address/v1/zips`: localities whose postcode or name starts with `query`. Empty when the
@@ -70,7 +155,7 @@ impl PostClient {
     /// `POST /address/v1/addresses/validation`.
     pub async fn validate(&self, request: &ValidationRequest) -> Result<ValidationResponse, UpstreamError> {
         let url = format!("{}{}", self.dcapi_base, path::VALIDATION);
-        self.send_json(|token| self.http.post(&url).json(request).bearer_auth(token))
+        self.send_json(false, |token| self.http.post(&url).json(request).bearer_auth(token))
             .await?
             .ok_or(UpstreamError::Status(404))
     }
@@ -104,32 +189,58 @@ impl PostClient {
         params: &BTreeMap<&str, &str>,
     ) -> Result<Option<T>, UpstreamError> {
         let url = format!("{}{path}", self.dcapi_base);
-        self.send_json(|token| self.http.get(&url).query(params).bearer_auth(token)).await
+        self.send_json(true, |token| self.http.get(&url).query(params).bearer_auth(token)).await
     }
 
     /// Sends the request that `build` makes for a token and reads its JSON answer; `None` on 404.
+    /// Refused at once while the circuit breaker is open; an idempotent call is retried once after a
+    /// transient failure (timeout, no connection, 5xx).
     async fn send_json<T: DeserializeOwned>(
         &self,
+        idempotent: bool,
         build: impl Fn(&str) -> reqwest::RequestBuilder,
     ) -> Result<Option<T>, UpstreamError> {
-        let mut retried = false;
+        self.breaker.allow()?;
+        let result = self.attempts(idempotent, build).await;
+        self.breaker.record(result.as_ref().err());
+        result
+    }
+
+    async fn attempts<T: DeserializeOwned>(
+        &self,
+        idempotent: bool,
+        build: impl Fn(&str) -> reqwest::RequestBuilder,
+    ) -> Result<Option<T>, UpstreamError> {
+        let mut token_renewed = false;
+        let mut retried = !idempotent;
         loop {
             let token = self.tokens.token().await?;
             let mut request = build(&token);
             if let Some(key) = &self.subscription_key {
                 request = request.header(SUBSCRIPTION_KEY_HEADER, key.expose());
             }
-            let response = request.send().await.map_err(UpstreamError::from_transport)?;
-            match response.status().as_u16() {
-                200 => return response.json().await.map(Some).map_err(|_| UpstreamError::Body),
-                404 => return Ok(None),
-                401 if !retried => {
-                    tracing::info!(url = %response.url().path(), "upstream refused the token; fetching a new one");
-                    self.tokens.reject(&token).await;
+            let outcome = match request.send().await {
+                Err(error) => Err(UpstreamError::from_transport(error)),
+                Ok(response) => match response.status().as_u16() {
+                    200 => return response.json().await.map(Some).map_err(|_| UpstreamError::Body),
+                    404 => return Ok(None),
+                    401 if !token_renewed => {
+                        tracing::info!(url = %response.url().path(), "upstream refused the token; fetching a new one");
+                        self.tokens.reject(&token).await;
+                        token_renewed = true;
+                        continue;
+                    }
+                    401 | 403 => Err(UpstreamError::Credentials),
+                    status => Err(UpstreamError::Status(status)),
+                },
+            };
+            match outcome {
+                Err(error) if error.is_transient() && !retried => {
+                    tracing::info!(%error, "transient upstream failure; retrying once");
                     retried = true;
+                    tokio::time::sleep(RETRY_PAUSE).await;
                 }
-                401 | 403 => return Err(UpstreamError::Credentials),
-                status => return Err(UpstreamError::Status(status)),
+                other => return other,
             }
         }
     }

@@ -26,6 +26,9 @@ pub struct KnobSettings {
     /// `expires_in` of newly issued tokens, in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub token_lifetime_secs: Option<u64>,
+    /// The next this many API answers (not token answers) are a 500, then all is well again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fail_next: Option<u32>,
 }
 
 /// Live fault-injection settings and per-route call counters.
@@ -35,6 +38,7 @@ pub struct Knobs {
     error_rate_ppm: AtomicU32,
     outage: AtomicBool,
     token_lifetime_secs: AtomicU64,
+    fail_next: AtomicU32,
     calls: Mutex<BTreeMap<String, u64>>,
 }
 
@@ -48,6 +52,7 @@ impl Default for Knobs {
             error_rate_ppm: AtomicU32::new(0),
             outage: AtomicBool::new(false),
             token_lifetime_secs: AtomicU64::new(DEFAULT_TOKEN_LIFETIME_SECS),
+            fail_next: AtomicU32::new(0),
             calls: Mutex::new(BTreeMap::new()),
         }
     }
@@ -69,6 +74,14 @@ impl Knobs {
         if let Some(secs) = settings.token_lifetime_secs {
             self.token_lifetime_secs.store(secs, Ordering::Relaxed);
         }
+        if let Some(n) = settings.fail_next {
+            self.fail_next.store(n, Ordering::Relaxed);
+        }
+    }
+
+    /// Takes one of the answers that `fail_next` asked to fail, if any are left.
+    pub fn take_forced_failure(&self) -> bool {
+        self.fail_next.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1)).is_ok()
     }
 
     pub fn settings(&self) -> KnobSettings {
@@ -77,6 +90,7 @@ impl Knobs {
             error_rate: Some(f64::from(self.error_rate_ppm.load(Ordering::Relaxed)) / 1_000_000.0),
             outage: Some(self.outage.load(Ordering::Relaxed)),
             token_lifetime_secs: Some(self.token_lifetime_secs.load(Ordering::Relaxed)),
+            fail_next: Some(self.fail_next.load(Ordering::Relaxed)),
         }
     }
 

@@ -131,6 +131,9 @@ async fn faults_and_counts(State(state): State<SharedState>, request: Request, n
             );
         }
     }
+    if !is_token_route && state.knobs.take_forced_failure() {
+        return api_error(StatusCode::INTERNAL_SERVER_ERROR, "forced_error", "an error forced by the fail_next knob");
+    }
     if state.knobs.inject_error() {
         return api_error(
             StatusCode::INTERNAL_SERVER_ERROR,

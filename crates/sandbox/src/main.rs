@@ -25,6 +25,7 @@ async fn main() -> Result<(), String> {
         error_rate: env("SANDBOX_ERROR_RATE")?,
         outage: env("SANDBOX_OUTAGE")?,
         token_lifetime_secs: env("SANDBOX_TOKEN_LIFETIME_SECS")?,
+        fail_next: None,
     };
     let mut config = SandboxConfig { knobs, ..SandboxConfig::default() };
     let custom_client = match (std::env::var("SANDBOX_CLIENT_ID"), std::env::var("SANDBOX_CLIENT_SECRET")) {

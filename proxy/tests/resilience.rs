@@ -1,0 +1,101 @@
+//! Upstream failures: one retry for idempotent calls, the circuit breaker opening and closing, and the
+//! answers the widget gets meanwhile (503 problem+json offering manual entry), counted on the sandbox.
+
+mod common;
+
+use std::time::Duration;
+
+use api::{AddressInput, problem_type};
+use common::{config_for, problem, sandbox_credentials, serve};
+use reqwest::StatusCode;
+use sandbox::{KnobSettings, SandboxConfig, route};
+
+#[tokio::test]
+async fn an_idempotent_lookup_is_retried_once_a_validation_is_not() {
+    let sandbox = sandbox::spawn(SandboxConfig::default()).await.unwrap();
+    let (base, _server) = serve(config_for(&sandbox.base_url(), sandbox_credentials(), 2_000)).await;
+
+    sandbox.knobs().apply(&KnobSettings { fail_next: Some(1), ..Default::default() });
+    let response = reqwest::get(format!("{base}/v1/localities?q=30")).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "the one failure was retried away");
+    assert_eq!(sandbox.knobs().calls_of(route::ZIPS), 2);
+
+    sandbox.knobs().apply(&KnobSettings { fail_next: Some(2), ..Default::default() });
+    let response = reqwest::get(format!("{base}/v1/localities?q=31")).await.unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_GATEWAY, "only one retry");
+    assert_eq!(sandbox.knobs().calls_of(route::ZIPS), 4);
+
+    sandbox.knobs().apply(&KnobSettings { fail_next: Some(1), ..Default::default() });
+    let address = AddressInput {
+        postcode: "3011".into(),
+        town: "Bern".into(),
+        street: "Aarbergergasse".into(),
+        house_number: "1".into(),
+    };
+    let response =
+        reqwest::Client::new().post(format!("{base}/v1/addresses/validate")).json(&address).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_GATEWAY, "a POST is not retried");
+    assert_eq!(sandbox.knobs().calls_of(route::VALIDATION), 1);
+}
+
+#[tokio::test]
+async fn the_breaker_opens_after_repeated_failures_answers_at_once_and_closes_again() {
+    let sandbox = sandbox::spawn(SandboxConfig::default()).await.unwrap();
+    let mut config = config_for(&sandbox.base_url(), sandbox_credentials(), 2_000);
+    config.upstream.breaker_failures = 3;
+    config.upstream.breaker_cooldown_ms = 600;
+    let (base, _server) = serve(config).await;
+    assert_eq!(reqwest::get(format!("{base}/v1/localities?q=30")).await.unwrap().status(), StatusCode::OK);
+
+    sandbox.knobs().apply(&KnobSettings { outage: Some(true), ..Default::default() });
+    for q in ["31", "32", "33"] {
+        let response = reqwest::get(format!("{base}/v1/localities?q={q}")).await.unwrap();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    }
+    let calls_when_open = sandbox.knobs().calls_of(route::ZIPS);
+    let open = reqwest::get(format!("{base}/v1/localities?q=34")).await.unwrap();
+    assert_eq!(open.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let p = problem(open).await;
+    assert_eq!(p.kind, problem_type::UPSTREAM_UNAVAILABLE);
+    assert!(p.manual_entry, "the widget is told to offer manual entry");
+    assert_eq!(sandbox.knobs().calls_of(route::ZIPS), calls_when_open, "an open breaker does not call the upstream");
+
+    sandbox.knobs().apply(&KnobSettings { outage: Some(false), ..Default::default() });
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_eq!(
+        reqwest::get(format!("{base}/v1/localities?q=35")).await.unwrap().status(),
+        StatusCode::OK,
+        "trial call closes it"
+    );
+    assert_eq!(reqwest::get(format!("{base}/v1/localities?q=36")).await.unwrap().status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_failed_trial_call_opens_the_breaker_again() {
+    let sandbox = sandbox::spawn(SandboxConfig::default()).await.unwrap();
+    let mut config = config_for(&sandbox.base_url(), sandbox_credentials(), 2_000);
+    config.upstream.breaker_failures = 2;
+    config.upstream.breaker_cooldown_ms = 300;
+    let (base, _server) = serve(config).await;
+    sandbox.knobs().apply(&KnobSettings { outage: Some(true), ..Default::default() });
+    for q in ["31", "32"] {
+        reqwest::get(format!("{base}/v1/localities?q={q}")).await.unwrap();
+    }
+    tokio::time::sleep(Duration::from_millis(350)).await;
+    let before = sandbox.knobs().calls_of(route::TOKEN) + sandbox.knobs().calls_of(route::ZIPS);
+    assert_eq!(
+        reqwest::get(format!("{base}/v1/localities?q=33")).await.unwrap().status(),
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+    let after_trial = sandbox.knobs().calls_of(route::TOKEN) + sandbox.knobs().calls_of(route::ZIPS);
+    assert!(after_trial > before, "the half-open breaker let a trial call through");
+    assert_eq!(
+        reqwest::get(format!("{base}/v1/localities?q=34")).await.unwrap().status(),
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+    assert_eq!(
+        sandbox.knobs().calls_of(route::TOKEN) + sandbox.knobs().calls_of(route::ZIPS),
+        after_trial,
+        "open again after the failed trial"
+    );
+}
