@@ -215,6 +215,29 @@ impl Default for Limits {
     }
 }
 
+/// How long lookup answers are fresh, and how long they stand in while the upstream fails.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct CacheConfig {
+    pub fresh_secs: u64,
+    pub keep_stale_secs: u64,
+}
+
+impl Default for CacheConfig {
+    fn default() -> Self {
+        Self { fresh_secs: 3600, keep_stale_secs: 24 * 3600 }
+    }
+}
+
+impl CacheConfig {
+    pub fn freshness(&self) -> crate::lookup::Freshness {
+        crate::lookup::Freshness {
+            fresh: Duration::from_secs(self.fresh_secs),
+            keep: Duration::from_secs(self.keep_stale_secs),
+        }
+    }
+}
+
 /// Everything the proxy is told at start.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(default)]
@@ -229,6 +252,7 @@ pub struct Config {
     pub www_dir: PathBuf,
     pub delivery: DeliveryConfig,
     pub limits: Limits,
+    pub cache: CacheConfig,
 }
 
 impl Default for Config {
@@ -241,6 +265,7 @@ impl Default for Config {
             www_dir: PathBuf::from("www/dist"),
             delivery: DeliveryConfig::default(),
             limits: Limits::default(),
+            cache: CacheConfig::default(),
         }
     }
 }

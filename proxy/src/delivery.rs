@@ -6,7 +6,7 @@
 //! (Swiss-Express, combinations) are not offered. Answers are cached per address and day for ten minutes.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use api::{AddressInput, DeliveryKind, DeliveryOption};
 use moka::future::Cache;
@@ -16,6 +16,7 @@ use time::PrimitiveDateTime;
 
 use crate::config::DeliveryConfig;
 use crate::error::UpstreamError;
+use crate::lookup::Answer;
 use crate::upstream::PostClient;
 
 /// Days asked from the upstream: two weeks hold the configured number of delivery dates even around
@@ -119,13 +120,16 @@ type AddressDay = (String, String, String, String, String);
 pub struct DeliveryOptions {
     post: Arc<PostClient>,
     config: DeliveryConfig,
-    cache: Cache<AddressDay, Arc<Option<swisspost::DeliverabilitiesResponse>>>,
+    /// Answers with the time they were fetched; fresh for ten minutes, kept for the day (the key holds
+    /// the date) to stand in while the upstream fails.
+    cache: Cache<AddressDay, Arc<(Instant, Option<swisspost::DeliverabilitiesResponse>)>>,
+    fresh: Duration,
 }
 
 impl DeliveryOptions {
     pub fn new(post: Arc<PostClient>, config: DeliveryConfig) -> Self {
-        let cache = Cache::builder().max_capacity(10_000).time_to_live(Duration::from_secs(600)).build();
-        Self { post, config, cache }
+        let cache = Cache::builder().max_capacity(10_000).time_to_live(Duration::from_secs(24 * 3600)).build();
+        Self { post, config, cache, fresh: Duration::from_secs(600) }
     }
 
     pub fn config(&self) -> &DeliveryConfig {
@@ -137,7 +141,7 @@ impl DeliveryOptions {
         &self,
         address: &AddressInput,
         days: Option<u8>,
-    ) -> Result<Vec<DeliveryOption>, UpstreamError> {
+    ) -> Result<Answer<Vec<DeliveryOption>>, UpstreamError> {
         let now = clock::zurich_now();
         let key = (
             address.postcode.clone(),
@@ -146,14 +150,32 @@ impl DeliveryOptions {
             address.house_number.to_lowercase(),
             clock::iso_date(now.date()),
         );
-        let answer = self
+        let mut stand_in = None;
+        if let Some(cached) = self.cache.get(&key).await
+            && cached.0.elapsed() >= self.fresh
+        {
+            stand_in = Some(cached);
+            self.cache.invalidate(&key).await;
+        }
+        let fetched = self
             .cache
-            .try_get_with(key, async { self.post.deliverabilities(address, UPSTREAM_DAY_COUNT).await.map(Arc::new) })
-            .await
-            .map_err(|error| (*error).clone())?;
+            .try_get_with(key, async {
+                let answer = self.post.deliverabilities(address, UPSTREAM_DAY_COUNT).await?;
+                Ok::<_, UpstreamError>(Arc::new((Instant::now(), answer)))
+            })
+            .await;
+        let (entry, stale) = match (fetched, stand_in) {
+            (Ok(entry), _) => (entry, false),
+            (Err(error), Some(older)) => {
+                tracing::warn!(%error, "upstream failed; serving stale delivery options");
+                (older, true)
+            }
+            (Err(error), None) => return Err((*error).clone()),
+        };
         let days = usize::from(days.unwrap_or(self.config.days).min(self.config.days));
         let now = PrimitiveDateTime::new(now.date(), now.time());
-        Ok(answer.as_ref().as_ref().map(|a| options_from(a, &self.config, days, now)).unwrap_or_default())
+        let value = entry.1.as_ref().map(|a| options_from(a, &self.config, days, now)).unwrap_or_default();
+        Ok(Answer { value, stale })
     }
 }
 

@@ -87,7 +87,7 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
     };
     let post = Arc::new(PostClient::new(&config.upstream, credentials)?);
     let state = Arc::new(AppState {
-        lookups: lookup::Lookups::new(post.clone()),
+        lookups: lookup::Lookups::new(post.clone(), config.cache.freshness()),
         delivery: delivery::DeliveryOptions::new(post, config.delivery.clone()),
         sandbox_mode,
     });

@@ -7,13 +7,14 @@
 //!   so a longer query that starts with that prefix is answered by filtering it, with no upstream call:
 //!   typing "b", "bi", "bie", "biel" asks Swiss Post once. Filtering uses `swisspost::matching`, the same
 //!   rules the sandbox matches with.
-//! - Answers are kept for an hour (postcodes, streets and house numbers change rarely); failures are not
-//!   cached.
+//! - Answers are fresh for an hour (postcodes, streets and house numbers change rarely) and kept a day:
+//!   while the upstream fails, an older answer is served marked stale ([`Answer::stale`]) rather than
+//!   none. Failures are not cached.
 
 use std::future::Future;
 use std::hash::Hash;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use api::{AddressInput, AddressQuality, Locality, ValidationResult};
 use moka::future::Cache;
@@ -23,29 +24,57 @@ use swisspost::{GeographicLocation, House, MAX_AUTOCOMPLETE_ROWS, Quality, Valid
 use crate::error::UpstreamError;
 use crate::upstream::PostClient;
 
-const TIME_TO_LIVE: Duration = Duration::from_secs(3600);
 const MAX_ENTRIES: u64 = 20_000;
 
-/// One upstream answer: its rows, and whether they are all there are (fewer than the upstream's cap).
+/// An answer, and whether it is an older one served because the upstream failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer<T> {
+    pub value: T,
+    pub stale: bool,
+}
+
+impl<T> Answer<T> {
+    fn fresh(value: T) -> Self {
+        Self { value, stale: false }
+    }
+}
+
+/// One upstream answer: its rows, whether they are all there are (fewer than the upstream's cap), and
+/// when it was fetched.
 struct Rows<T> {
     items: Vec<T>,
     complete: bool,
+    fetched: Instant,
 }
 
 impl<T> Rows<T> {
     fn new(items: Vec<T>, upstream_rows: usize) -> Arc<Self> {
-        Arc::new(Self { items, complete: upstream_rows < MAX_AUTOCOMPLETE_ROWS })
+        Arc::new(Self { items, complete: upstream_rows < MAX_AUTOCOMPLETE_ROWS, fetched: Instant::now() })
     }
 }
 
 type RowCache<K, T> = Cache<K, Arc<Rows<T>>>;
 
-fn cache<K: Hash + Eq + Send + Sync + 'static, T: Send + Sync + 'static>() -> RowCache<K, T> {
-    Cache::builder().max_capacity(MAX_ENTRIES).time_to_live(TIME_TO_LIVE).build()
+/// How long answers are fresh, and how long they are kept to stand in while the upstream fails.
+#[derive(Clone, Copy, Debug)]
+pub struct Freshness {
+    pub fresh: Duration,
+    pub keep: Duration,
+}
+
+impl Default for Freshness {
+    fn default() -> Self {
+        Self { fresh: Duration::from_secs(3600), keep: Duration::from_secs(24 * 3600) }
+    }
+}
+
+fn cache<K: Hash + Eq + Send + Sync + 'static, T: Send + Sync + 'static>(freshness: Freshness) -> RowCache<K, T> {
+    Cache::builder().max_capacity(MAX_ENTRIES).time_to_live(freshness.keep.max(freshness.fresh)).build()
 }
 
 /// The address lookups of the proxy.
 pub struct Lookups {
+    freshness: Freshness,
     post: Arc<PostClient>,
     localities: RowCache<String, Locality>,
     streets: RowCache<(String, String), String>,
@@ -58,36 +87,60 @@ fn zip_and_name(folded: &str) -> (&str, &str) {
     (&folded[..digits_end], folded[digits_end..].trim_start())
 }
 
-/// Answers `query` from the longest cached complete answer to one of its prefixes (no shorter than
-/// `min_len`), filtered by `keep`; else from the cache or the upstream under `query`'s own key.
+/// Answers `query` from the longest fresh complete answer to one of its prefixes (no shorter than
+/// `min_len`), filtered by `keep`; else from the cache or the upstream under `query`'s own key; and if
+/// the upstream fails, from the newest stale answer there is.
 async fn by_prefix<K, T, F, Fut>(
     cache: &RowCache<K, T>,
+    freshness: Freshness,
     key_of: impl Fn(&str) -> K,
     query: &str,
     min_len: usize,
     keep: impl Fn(&T) -> bool,
     fetch: F,
-) -> Result<Vec<T>, UpstreamError>
+) -> Result<Answer<Vec<T>>, UpstreamError>
 where
     K: Hash + Eq + Send + Sync + 'static,
     T: Clone + Send + Sync + 'static,
     F: FnOnce() -> Fut,
     Fut: Future<Output = Result<Arc<Rows<T>>, UpstreamError>>,
 {
+    let is_fresh = |rows: &Rows<T>| rows.fetched.elapsed() < freshness.fresh;
+    let mut stand_in: Option<Vec<T>> = None;
+    let key = key_of(query);
+    if let Some(rows) = cache.get(&key).await {
+        if is_fresh(&rows) {
+            return Ok(Answer::fresh(rows.items.clone()));
+        }
+        stand_in = Some(rows.items.clone());
+        cache.invalidate(&key).await;
+    }
     for end in (min_len..query.len()).rev().filter(|&end| query.is_char_boundary(end)) {
         if let Some(rows) = cache.get(&key_of(&query[..end])).await
             && rows.complete
         {
-            return Ok(rows.items.iter().filter(|item| keep(item)).cloned().collect());
+            let filtered: Vec<T> = rows.items.iter().filter(|item| keep(item)).cloned().collect();
+            if is_fresh(&rows) {
+                return Ok(Answer::fresh(filtered));
+            }
+            stand_in.get_or_insert(filtered);
         }
     }
-    let rows = cache.try_get_with(key_of(query), fetch()).await.map_err(|error| (*error).clone())?;
-    Ok(rows.items.clone())
+    match cache.try_get_with(key, fetch()).await {
+        Ok(rows) => Ok(Answer::fresh(rows.items.clone())),
+        Err(error) => match stand_in {
+            Some(value) => {
+                tracing::warn!(%error, "upstream failed; serving a stale answer");
+                Ok(Answer { value, stale: true })
+            }
+            None => Err((*error).clone()),
+        },
+    }
 }
 
 impl Lookups {
-    pub fn new(post: Arc<PostClient>) -> Self {
-        Self { post, localities: cache(), streets: cache(), houses: cache() }
+    pub fn new(post: Arc<PostClient>, freshness: Freshness) -> Self {
+        Self { freshness, post, localities: cache(freshness), streets: cache(freshness), houses: cache(freshness) }
     }
 
     pub fn post(&self) -> &PostClient {
@@ -95,11 +148,11 @@ impl Lookups {
     }
 
     /// Localities for home delivery whose postcode or name starts with `q`.
-    pub async fn localities(&self, q: &str) -> Result<Vec<Locality>, UpstreamError> {
+    pub async fn localities(&self, q: &str) -> Result<Answer<Vec<Locality>>, UpstreamError> {
         let folded = fold_query(q);
         let (digits, name) = zip_and_name(&folded);
         let keep = |l: &Locality| l.postcode.starts_with(digits) && name_matches(&l.town, name);
-        by_prefix(&self.localities, str::to_owned, &folded, 1, keep, || async {
+        by_prefix(&self.localities, self.freshness, str::to_owned, &folded, 1, keep, || async {
             let answer = self.post.zips(q, ZipType::Domicile).await?;
             let upstream_rows = answer.zips.len();
             let mut localities: Vec<Locality> = Vec::with_capacity(upstream_rows);
@@ -115,11 +168,12 @@ impl Lookups {
     }
 
     /// Streets of `postcode` with a word starting with `q`.
-    pub async fn streets(&self, postcode: &str, q: &str) -> Result<Vec<String>, UpstreamError> {
+    pub async fn streets(&self, postcode: &str, q: &str) -> Result<Answer<Vec<String>>, UpstreamError> {
         let folded = fold_query(q);
         let key_of = |prefix: &str| (postcode.to_owned(), prefix.to_owned());
         by_prefix(
             &self.streets,
+            self.freshness,
             key_of,
             &folded,
             1,
@@ -134,12 +188,17 @@ impl Lookups {
     }
 
     /// House numbers of a street starting with `q` (may be empty: all of them, up to the cap).
-    pub async fn house_numbers(&self, postcode: &str, street: &str, q: &str) -> Result<Vec<String>, UpstreamError> {
+    pub async fn house_numbers(
+        &self,
+        postcode: &str,
+        street: &str,
+        q: &str,
+    ) -> Result<Answer<Vec<String>>, UpstreamError> {
         let number = house_number_key(q);
         let street_key = fold_query(street);
         let key_of = |prefix: &str| (postcode.to_owned(), street_key.clone(), prefix.to_owned());
         let keep = |h: &String| house_number_key(h).starts_with(&number);
-        by_prefix(&self.houses, key_of, &number, 0, keep, || async {
+        by_prefix(&self.houses, self.freshness, key_of, &number, 0, keep, || async {
             let answer = self.post.houses(postcode, street, q.trim()).await?;
             let upstream_rows = answer.houses.len();
             Ok(Rows::new(answer.houses, upstream_rows))

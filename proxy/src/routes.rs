@@ -76,14 +76,29 @@ pub fn locality_query(raw: Option<&str>) -> Result<String, AppError> {
 /// Lookup answers change rarely: the browser may keep one for a few minutes.
 const CACHE_FOR_MINUTES: (header::HeaderName, &str) = (header::CACHE_CONTROL, "public, max-age=300");
 
+/// Set on an answer served from an older upstream answer because the upstream failed.
+pub const STALE_HEADER: &str = "x-swiss-checkout-stale";
+
+/// The caching headers of a lookup answer: a stale one is marked and not kept by the browser.
+fn lookup_headers(stale: bool) -> axum::http::HeaderMap {
+    let mut headers = axum::http::HeaderMap::new();
+    if stale {
+        headers.insert(header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+        headers.insert(STALE_HEADER, axum::http::HeaderValue::from_static("true"));
+    } else {
+        headers.insert(CACHE_FOR_MINUTES.0, axum::http::HeaderValue::from_static(CACHE_FOR_MINUTES.1));
+    }
+    headers
+}
+
 /// `GET /v1/localities?q=…`: postcode/locality suggestions for home delivery.
 pub async fn localities(
     State(state): State<Arc<AppState>>,
     RawQuery(raw): RawQuery,
 ) -> Result<impl IntoResponse, AppError> {
     let q = locality_query(raw.as_deref())?;
-    let localities = state.lookups.localities(&q).await?;
-    Ok(([CACHE_FOR_MINUTES], Json(LocalitiesResponse { localities })))
+    let answer = state.lookups.localities(&q).await?;
+    Ok((lookup_headers(answer.stale), Json(LocalitiesResponse { localities: answer.value })))
 }
 
 /// `GET /v1/streets?postcode=3011&q=aarb`.
@@ -94,8 +109,8 @@ pub async fn streets(
     let pairs = query_pairs(raw.as_deref());
     let postcode = postcode_field(first(&pairs, "postcode"), "postcode")?;
     let q = text_field(first(&pairs, "q"), "q", true, ADDRESS_FIELD_MAX_CHARS, is_place_char)?;
-    let streets = state.lookups.streets(&postcode, &q).await?;
-    Ok(([CACHE_FOR_MINUTES], Json(StreetsResponse { streets })))
+    let answer = state.lookups.streets(&postcode, &q).await?;
+    Ok((lookup_headers(answer.stale), Json(StreetsResponse { streets: answer.value })))
 }
 
 /// `GET /v1/house-numbers?postcode=3011&street=Aarbergergasse&q=1`.
@@ -107,8 +122,8 @@ pub async fn house_numbers(
     let postcode = postcode_field(first(&pairs, "postcode"), "postcode")?;
     let street = text_field(first(&pairs, "street"), "street", true, ADDRESS_FIELD_MAX_CHARS, is_place_char)?;
     let q = text_field(first(&pairs, "q"), "q", false, 12, is_house_number_char)?;
-    let house_numbers = state.lookups.house_numbers(&postcode, &street, &q).await?;
-    Ok(([CACHE_FOR_MINUTES], Json(HouseNumbersResponse { house_numbers })))
+    let answer = state.lookups.house_numbers(&postcode, &street, &q).await?;
+    Ok((lookup_headers(answer.stale), Json(HouseNumbersResponse { house_numbers: answer.value })))
 }
 
 /// `POST /v1/addresses/validate` with an address as JSON.
@@ -153,9 +168,11 @@ pub async fn delivery_options(
                 )?)
             }
         };
-    let options = state.delivery.options(&address, days).await?;
+    let answer = state.delivery.options(&address, days).await?;
     // Options depend on the time of day (cut-offs): the browser must not keep them.
-    Ok(([(header::CACHE_CONTROL, "no-store")], Json(DeliveryOptionsResponse { options })))
+    let mut headers = lookup_headers(answer.stale);
+    headers.insert(header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    Ok((headers, Json(DeliveryOptionsResponse { options: answer.value })))
 }
 
 /// `GET /healthz`: the process is up (it does not call the upstream).

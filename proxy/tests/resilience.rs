@@ -99,3 +99,30 @@ async fn a_failed_trial_call_opens_the_breaker_again() {
         "open again after the failed trial"
     );
 }
+
+#[tokio::test]
+async fn older_answers_stand_in_while_the_upstream_is_down_marked_stale() {
+    let sandbox = sandbox::spawn(SandboxConfig::default()).await.unwrap();
+    let mut config = config_for(&sandbox.base_url(), sandbox_credentials(), 2_000);
+    config.cache.fresh_secs = 1;
+    let (base, _server) = serve(config).await;
+    let first = reqwest::get(format!("{base}/v1/localities?q=biel")).await.unwrap();
+    assert_eq!(first.status(), StatusCode::OK);
+    assert!(first.headers().get("x-swiss-checkout-stale").is_none());
+    let fresh_body = first.text().await.unwrap();
+
+    sandbox.knobs().apply(&KnobSettings { outage: Some(true), ..Default::default() });
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    let stale = reqwest::get(format!("{base}/v1/localities?q=biel")).await.unwrap();
+    assert_eq!(stale.status(), StatusCode::OK);
+    assert_eq!(stale.headers()["x-swiss-checkout-stale"], "true");
+    assert_eq!(stale.headers()["cache-control"], "no-store");
+    assert_eq!(stale.text().await.unwrap(), fresh_body);
+    // Nothing older to stand in: the failure shows.
+    let unknown = reqwest::get(format!("{base}/v1/localities?q=lugano")).await.unwrap();
+    assert_eq!(unknown.status(), StatusCode::SERVICE_UNAVAILABLE);
+
+    sandbox.knobs().apply(&KnobSettings { outage: Some(false), ..Default::default() });
+    let again = reqwest::get(format!("{base}/v1/localities?q=biel")).await.unwrap();
+    assert!(again.headers().get("x-swiss-checkout-stale").is_none(), "fresh again once the upstream answers");
+}
