@@ -177,3 +177,22 @@ async fn the_subscription_key_is_sent_when_configured() {
     assert_eq!(response.status(), StatusCode::OK);
     assert!(!response.text().await.unwrap().contains("apim-key-1"));
 }
+
+#[tokio::test]
+async fn a_thousand_concurrent_requests_at_token_expiry_make_one_token_request() {
+    // A 10 s token is replaced after 8 s; the burst then has 8 s before the next replacement is due.
+    let h = harness_with(KnobSettings { token_lifetime_secs: Some(10), ..Default::default() }, 10_000).await;
+    assert_eq!(h.localities("30").await.status(), StatusCode::OK);
+    tokio::time::sleep(Duration::from_millis(8_200)).await;
+    let client = reqwest::Client::new();
+    // Distinct postcodes, so that every request needs the upstream (and so a token).
+    let burst = (0..1000).map(|i| {
+        let request = client.get(format!("{}/v1/localities", h.base)).query(&[("q", (1000 + i).to_string())]);
+        async move { request.send().await.map(|r| r.status()) }
+    });
+    let statuses = join_all(burst).await;
+    let ok = statuses.iter().filter(|s| matches!(s, Ok(StatusCode::OK))).count();
+    assert_eq!(ok, 1000, "{:?}", statuses.iter().find(|s| !matches!(s, Ok(StatusCode::OK))));
+    assert_eq!(h.sandbox.knobs().calls_of(route::TOKEN), 2, "the first token and exactly one replacement");
+    assert_eq!(h.sandbox.knobs().calls_of(route::ZIPS), 1001);
+}
