@@ -6,6 +6,7 @@ pub mod delivery;
 pub mod error;
 pub mod guard;
 pub mod lookup;
+pub mod metrics;
 pub mod routes;
 pub mod token;
 pub mod upstream;
@@ -33,6 +34,7 @@ use upstream::PostClient;
 
 /// What the handlers share.
 pub struct AppState {
+    pub metrics: metrics::Metrics,
     pub lookups: lookup::Lookups,
     pub delivery: delivery::DeliveryOptions,
     pub sandbox_mode: bool,
@@ -85,9 +87,11 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
             }
         }
     };
-    let post = Arc::new(PostClient::new(&config.upstream, credentials)?);
+    let metrics = metrics::Metrics::default();
+    let post = Arc::new(PostClient::new(&config.upstream, credentials, &metrics)?);
     let state = Arc::new(AppState {
-        lookups: lookup::Lookups::new(post.clone(), config.cache.freshness()),
+        metrics: metrics.clone(),
+        lookups: lookup::Lookups::new(post.clone(), config.cache.freshness(), &metrics),
         delivery: delivery::DeliveryOptions::new(post, config.delivery.clone()),
         sandbox_mode,
     });
@@ -122,15 +126,21 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         .route("/addresses/validate", post(routes::validate))
         .route("/delivery-options", get(routes::delivery_options))
         .fallback(routes::not_found)
+        .route_layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::record))
         // Outermost first: the origin check (so a refused origin's preflight is a 403), CORS, the rate limit.
         .layer(middleware::from_fn_with_state(rate_limit, guard::rate_limit))
         .layer(cors(&config.allowed_origins)?)
         .layer(middleware::from_fn_with_state(guard::Origins::new(&config.allowed_origins), guard::check_origin));
+    let operations = Router::new()
+        .route("/metrics", get(metrics::serve))
+        .with_state(state.metrics.clone())
+        .route_layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::record));
     let mut app = Router::new()
         .nest("/v1", api)
         .route("/healthz", get(routes::healthz))
         .route("/readyz", get(routes::readyz))
-        .with_state(state);
+        .with_state(state)
+        .merge(operations);
     if config.www_dir.is_dir() {
         app = app.fallback_service(ServeDir::new(&config.www_dir));
     } else {

@@ -22,6 +22,7 @@ use swisspost::matching::{fold_query, house_number_key, name_matches};
 use swisspost::{GeographicLocation, House, MAX_AUTOCOMPLETE_ROWS, Quality, ValidationRequest, ZipCity, ZipType};
 
 use crate::error::UpstreamError;
+use crate::metrics::Metrics;
 use crate::upstream::PostClient;
 
 const MAX_ENTRIES: u64 = 20_000;
@@ -74,6 +75,7 @@ fn cache<K: Hash + Eq + Send + Sync + 'static, T: Send + Sync + 'static>(freshne
 
 /// The address lookups of the proxy.
 pub struct Lookups {
+    metrics: Metrics,
     freshness: Freshness,
     post: Arc<PostClient>,
     localities: RowCache<String, Locality>,
@@ -90,9 +92,11 @@ fn zip_and_name(folded: &str) -> (&str, &str) {
 /// Answers `query` from the longest fresh complete answer to one of its prefixes (no shorter than
 /// `min_len`), filtered by `keep`; else from the cache or the upstream under `query`'s own key; and if
 /// the upstream fails, from the newest stale answer there is.
+#[allow(clippy::too_many_arguments)]
 async fn by_prefix<K, T, F, Fut>(
     cache: &RowCache<K, T>,
     freshness: Freshness,
+    count: impl Fn(&'static str),
     key_of: impl Fn(&str) -> K,
     query: &str,
     min_len: usize,
@@ -110,6 +114,7 @@ where
     let key = key_of(query);
     if let Some(rows) = cache.get(&key).await {
         if is_fresh(&rows) {
+            count("hit");
             return Ok(Answer::fresh(rows.items.clone()));
         }
         stand_in = Some(rows.items.clone());
@@ -121,15 +126,18 @@ where
         {
             let filtered: Vec<T> = rows.items.iter().filter(|item| keep(item)).cloned().collect();
             if is_fresh(&rows) {
+                count("hit");
                 return Ok(Answer::fresh(filtered));
             }
             stand_in.get_or_insert(filtered);
         }
     }
+    count("miss");
     match cache.try_get_with(key, fetch()).await {
         Ok(rows) => Ok(Answer::fresh(rows.items.clone())),
         Err(error) => match stand_in {
             Some(value) => {
+                count("stale");
                 tracing::warn!(%error, "upstream failed; serving a stale answer");
                 Ok(Answer { value, stale: true })
             }
@@ -139,8 +147,19 @@ where
 }
 
 impl Lookups {
-    pub fn new(post: Arc<PostClient>, freshness: Freshness) -> Self {
-        Self { freshness, post, localities: cache(freshness), streets: cache(freshness), houses: cache(freshness) }
+    pub fn new(post: Arc<PostClient>, freshness: Freshness, metrics: &Metrics) -> Self {
+        Self {
+            metrics: metrics.clone(),
+            freshness,
+            post,
+            localities: cache(freshness),
+            streets: cache(freshness),
+            houses: cache(freshness),
+        }
+    }
+
+    fn counter(&self, lookup: &'static str) -> impl Fn(&'static str) + '_ {
+        move |result| self.metrics.cache_result(lookup, result)
     }
 
     pub fn post(&self) -> &PostClient {
@@ -152,18 +171,27 @@ impl Lookups {
         let folded = fold_query(q);
         let (digits, name) = zip_and_name(&folded);
         let keep = |l: &Locality| l.postcode.starts_with(digits) && name_matches(&l.town, name);
-        by_prefix(&self.localities, self.freshness, str::to_owned, &folded, 1, keep, || async {
-            let answer = self.post.zips(q, ZipType::Domicile).await?;
-            let upstream_rows = answer.zips.len();
-            let mut localities: Vec<Locality> = Vec::with_capacity(upstream_rows);
-            for zip in answer.zips {
-                let locality = Locality { postcode: zip.zip, town: zip.city27 };
-                if !localities.contains(&locality) {
-                    localities.push(locality);
+        by_prefix(
+            &self.localities,
+            self.freshness,
+            self.counter("localities"),
+            str::to_owned,
+            &folded,
+            1,
+            keep,
+            || async {
+                let answer = self.post.zips(q, ZipType::Domicile).await?;
+                let upstream_rows = answer.zips.len();
+                let mut localities: Vec<Locality> = Vec::with_capacity(upstream_rows);
+                for zip in answer.zips {
+                    let locality = Locality { postcode: zip.zip, town: zip.city27 };
+                    if !localities.contains(&locality) {
+                        localities.push(locality);
+                    }
                 }
-            }
-            Ok(Rows::new(localities, upstream_rows))
-        })
+                Ok(Rows::new(localities, upstream_rows))
+            },
+        )
         .await
     }
 
@@ -174,6 +202,7 @@ impl Lookups {
         by_prefix(
             &self.streets,
             self.freshness,
+            self.counter("streets"),
             key_of,
             &folded,
             1,
@@ -198,7 +227,7 @@ impl Lookups {
         let street_key = fold_query(street);
         let key_of = |prefix: &str| (postcode.to_owned(), street_key.clone(), prefix.to_owned());
         let keep = |h: &String| house_number_key(h).starts_with(&number);
-        by_prefix(&self.houses, self.freshness, key_of, &number, 0, keep, || async {
+        by_prefix(&self.houses, self.freshness, self.counter("house_numbers"), key_of, &number, 0, keep, || async {
             let answer = self.post.houses(postcode, street, q.trim()).await?;
             let upstream_rows = answer.houses.len();
             Ok(Rows::new(answer.houses, upstream_rows))

@@ -2,8 +2,9 @@
 //! by one request at a time however many callers wait (single flight).
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
+
+use prometheus_client::metrics::counter::Counter;
 
 use swisspost::{OAuthError, TokenRequest, TokenResponse};
 use tokio::sync::Mutex;
@@ -31,12 +32,19 @@ pub struct TokenManager {
     credentials: Credentials,
     scopes: String,
     current: Mutex<Option<CachedToken>>,
-    fetched: AtomicU64,
+    /// Token requests sent, for `/metrics`.
+    requested: Counter,
 }
 
 impl TokenManager {
-    pub fn new(http: reqwest::Client, token_url: String, credentials: Credentials, scopes: String) -> Self {
-        Self { http, token_url, credentials, scopes, current: Mutex::new(None), fetched: AtomicU64::new(0) }
+    pub fn new(
+        http: reqwest::Client,
+        token_url: String,
+        credentials: Credentials,
+        scopes: String,
+        requested: Counter,
+    ) -> Self {
+        Self { http, token_url, credentials, scopes, current: Mutex::new(None), requested }
     }
 
     /// A valid token, from the cache or fetched now. Callers that arrive while a fetch runs wait for it
@@ -61,9 +69,9 @@ impl TokenManager {
         }
     }
 
-    /// How many tokens were fetched since start.
-    pub fn fetched(&self) -> u64 {
-        self.fetched.load(Ordering::Relaxed)
+    /// How many token requests were sent since start.
+    pub fn requested(&self) -> u64 {
+        self.requested.get()
     }
 
     async fn fetch(&self) -> Result<CachedToken, UpstreamError> {
@@ -76,7 +84,7 @@ impl TokenManager {
         let started = Instant::now();
         let response =
             self.http.post(&self.token_url).form(&form).send().await.map_err(UpstreamError::from_transport)?;
-        self.fetched.fetch_add(1, Ordering::Relaxed);
+        self.requested.inc();
         let status = response.status();
         if !status.is_success() {
             let oauth: Option<OAuthError> = response.json().await.ok();

@@ -13,7 +13,9 @@ use swisspost::{
 
 use crate::config::{Credentials, Upstream};
 use crate::error::UpstreamError;
+use crate::metrics::Metrics;
 use crate::token::TokenManager;
+use prometheus_client::metrics::gauge::Gauge;
 
 /// Pause before the one retry of an idempotent call.
 const RETRY_PAUSE: Duration = Duration::from_millis(50);
@@ -25,6 +27,8 @@ pub struct Breaker {
     threshold: u32,
     cooldown: Duration,
     state: Mutex<BreakerState>,
+    /// 1 while open, for `/metrics`.
+    open_gauge: Gauge,
 }
 
 #[derive(Default)]
@@ -35,8 +39,8 @@ struct BreakerState {
 }
 
 impl Breaker {
-    pub fn new(threshold: u32, cooldown: Duration) -> Self {
-        Self { threshold: threshold.max(1), cooldown, state: Mutex::new(BreakerState::default()) }
+    pub fn new(threshold: u32, cooldown: Duration, open_gauge: Gauge) -> Self {
+        Self { threshold: threshold.max(1), cooldown, state: Mutex::new(BreakerState::default()), open_gauge }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, BreakerState> {
@@ -75,11 +79,13 @@ impl Breaker {
                         );
                     }
                     state.open_until = Some(Instant::now() + self.cooldown);
+                    self.open_gauge.set(1);
                 }
             }
             _ => {
                 if state.open_until.take().is_some() {
                     tracing::info!("circuit breaker closed");
+                    self.open_gauge.set(0);
                 }
                 state.failures = 0;
             }
@@ -97,6 +103,7 @@ pub const SUBSCRIPTION_KEY_HEADER: &str = "Ocp-Apim-Subscription-Key";
 
 /// Calls the DCAPI with a cached bearer token.
 pub struct PostClient {
+    metrics: Metrics,
     breaker: Breaker,
     http: reqwest::Client,
     dcapi_base: String,
@@ -105,16 +112,22 @@ pub struct PostClient {
 }
 
 impl PostClient {
-    pub fn new(upstream: &Upstream, credentials: Credentials) -> Result<Self, reqwest::Error> {
+    pub fn new(upstream: &Upstream, credentials: Credentials, metrics: &Metrics) -> Result<Self, reqwest::Error> {
         let http = reqwest::Client::builder()
             .timeout(upstream.timeout())
             .connect_timeout(upstream.timeout())
             .user_agent(concat!("swiss-checkout-proxy/", env!("CARGO_PKG_VERSION")))
             .build()?;
-        let tokens =
-            TokenManager::new(http.clone(), upstream.token_url.clone(), credentials, scope::PROXY_SCOPES.into());
+        let tokens = TokenManager::new(
+            http.clone(),
+            upstream.token_url.clone(),
+            credentials,
+            scope::PROXY_SCOPES.into(),
+            metrics.token_requests.clone(),
+        );
         Ok(Self {
-            breaker: Breaker::new(upstream.breaker_failures, upstream.breaker_cooldown()),
+            metrics: metrics.clone(),
+            breaker: Breaker::new(upstream.breaker_failures, upstream.breaker_cooldown(), metrics.breaker_open.clone()),
             http,
             dcapi_base: upstream.dcapi_base.trim_end_matches('/').to_owned(),
             tokens,
@@ -219,7 +232,16 @@ impl PostClient {
             if let Some(key) = &self.subscription_key {
                 request = request.header(SUBSCRIPTION_KEY_HEADER, key.expose());
             }
-            let outcome = match request.send().await {
+            let sent = request.send().await;
+            self.metrics.upstream(match &sent {
+                Err(error) if error.is_timeout() => "timeout",
+                Err(_) => "unreachable",
+                Ok(r) if r.status().is_success() => "ok",
+                Ok(r) if r.status().as_u16() == 404 => "not_found",
+                Ok(r) if r.status().is_client_error() => "client_error",
+                Ok(_) => "server_error",
+            });
+            let outcome = match sent {
                 Err(error) => Err(UpstreamError::from_transport(error)),
                 Ok(response) => match response.status().as_u16() {
                     200 => return response.json().await.map(Some).map_err(|_| UpstreamError::Body),

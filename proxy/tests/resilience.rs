@@ -126,3 +126,46 @@ async fn older_answers_stand_in_while_the_upstream_is_down_marked_stale() {
     let again = reqwest::get(format!("{base}/v1/localities?q=biel")).await.unwrap();
     assert!(again.headers().get("x-swiss-checkout-stale").is_none(), "fresh again once the upstream answers");
 }
+
+/// The value of the first line of `text` that starts with `series` (name and labels).
+fn sample(text: &str, series: &str) -> Option<f64> {
+    text.lines().find(|l| l.starts_with(series)).and_then(|l| l.rsplit(' ').next()).and_then(|v| v.parse().ok())
+}
+
+#[tokio::test]
+async fn metrics_count_requests_upstream_calls_cache_tokens_and_the_breaker() {
+    let sandbox = sandbox::spawn(SandboxConfig::default()).await.unwrap();
+    let mut config = config_for(&sandbox.base_url(), sandbox_credentials(), 2_000);
+    config.upstream.breaker_failures = 1;
+    config.upstream.breaker_cooldown_ms = 60_000;
+    let (base, _server) = serve(config).await;
+    for q in ["bie", "biel", "bienne"] {
+        assert_eq!(reqwest::get(format!("{base}/v1/localities?q={q}")).await.unwrap().status(), StatusCode::OK);
+    }
+    reqwest::get(format!("{base}/v1/localities?q=%3C")).await.unwrap();
+    let metrics = reqwest::get(format!("{base}/metrics")).await.unwrap();
+    assert_eq!(metrics.status(), StatusCode::OK);
+    let text = metrics.text().await.unwrap();
+    assert_eq!(
+        sample(&text, r#"swiss_checkout_http_requests_total{route="/v1/localities",status="200"}"#),
+        Some(3.0),
+        "{text}"
+    );
+    assert_eq!(sample(&text, r#"swiss_checkout_http_requests_total{route="/v1/localities",status="400"}"#), Some(1.0));
+    assert_eq!(sample(&text, r#"swiss_checkout_upstream_calls_total{outcome="ok"}"#), Some(1.0));
+    assert_eq!(sample(&text, r#"swiss_checkout_cache_lookups_total{lookup="localities",result="hit"}"#), Some(2.0));
+    assert_eq!(sample(&text, r#"swiss_checkout_cache_lookups_total{lookup="localities",result="miss"}"#), Some(1.0));
+    assert_eq!(sample(&text, "swiss_checkout_upstream_token_requests_total"), Some(1.0));
+    assert_eq!(sample(&text, "swiss_checkout_upstream_breaker_open"), Some(0.0));
+    assert!(text.contains("swiss_checkout_http_request_duration_seconds_bucket{"));
+
+    sandbox.knobs().apply(&KnobSettings { outage: Some(true), ..Default::default() });
+    reqwest::get(format!("{base}/v1/localities?q=lugano")).await.unwrap();
+    let text = reqwest::get(format!("{base}/metrics")).await.unwrap().text().await.unwrap();
+    assert_eq!(sample(&text, "swiss_checkout_upstream_breaker_open"), Some(1.0));
+    assert_eq!(
+        sample(&text, r#"swiss_checkout_upstream_calls_total{outcome="server_error"}"#),
+        Some(2.0),
+        "call and retry"
+    );
+}

@@ -1,0 +1,116 @@
+//! Prometheus metrics, served as text at `/metrics`: requests and latency per route, upstream calls by
+//! outcome, cache hits and misses, token requests, and the circuit breaker's state.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::encoding::text::encode;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+use prometheus_client::registry::Registry;
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct RequestLabels {
+    pub route: String,
+    pub status: u16,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct RouteLabels {
+    pub route: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct OutcomeLabels {
+    /// "ok", "not_found", "client_error", "server_error", "timeout", "unreachable".
+    pub outcome: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct CacheLabels {
+    /// "localities", "streets", "house_numbers", "delivery".
+    pub lookup: &'static str,
+    /// "hit", "stale", "miss".
+    pub result: &'static str,
+}
+
+fn latency_histogram() -> Histogram {
+    // 0.25 ms to about 8 s.
+    Histogram::new(exponential_buckets(0.000_25, 2.0, 16))
+}
+
+/// Every metric, and the registry that renders them.
+#[derive(Clone)]
+pub struct Metrics {
+    registry: Arc<Registry>,
+    pub requests: Family<RequestLabels, Counter>,
+    pub latency: Family<RouteLabels, Histogram, fn() -> Histogram>,
+    pub upstream_calls: Family<OutcomeLabels, Counter>,
+    pub cache: Family<CacheLabels, Counter>,
+    pub token_requests: Counter,
+    pub breaker_open: Gauge,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        let requests = Family::<RequestLabels, Counter>::default();
+        let latency = Family::<RouteLabels, Histogram, fn() -> Histogram>::new_with_constructor(latency_histogram);
+        let upstream_calls = Family::<OutcomeLabels, Counter>::default();
+        let cache = Family::<CacheLabels, Counter>::default();
+        let token_requests = Counter::default();
+        let breaker_open = Gauge::default();
+        let mut registry = Registry::with_prefix("swiss_checkout");
+        registry.register("http_requests", "Requests answered, by route and status", requests.clone());
+        registry.register("http_request_duration_seconds", "Time to answer, by route", latency.clone());
+        registry.register("upstream_calls", "Calls to Swiss Post, by outcome", upstream_calls.clone());
+        registry.register("cache_lookups", "Lookups answered from the cache (hit, stale) or not (miss)", cache.clone());
+        registry.register("upstream_token_requests", "OAuth token requests to Swiss Post", token_requests.clone());
+        registry.register(
+            "upstream_breaker_open",
+            "1 while the circuit breaker keeps calls away",
+            breaker_open.clone(),
+        );
+        Self { registry: Arc::new(registry), requests, latency, upstream_calls, cache, token_requests, breaker_open }
+    }
+}
+
+impl Metrics {
+    /// The Prometheus text format.
+    pub fn render(&self) -> String {
+        let mut text = String::new();
+        // Writing into a String cannot fail.
+        let _ = encode(&mut text, &self.registry);
+        text
+    }
+
+    pub fn upstream(&self, outcome: &'static str) {
+        self.upstream_calls.get_or_create(&OutcomeLabels { outcome }).inc();
+    }
+
+    pub fn cache_result(&self, lookup: &'static str, result: &'static str) {
+        self.cache.get_or_create(&CacheLabels { lookup, result }).inc();
+    }
+}
+
+/// Counts and times every request by its route template (never the raw path, which would make a label
+/// per query).
+pub async fn record(State(metrics): State<Metrics>, request: Request, next: Next) -> Response {
+    let route = request.extensions().get::<MatchedPath>().map_or("unmatched", |p| p.as_str()).to_owned();
+    let started = Instant::now();
+    let response = next.run(request).await;
+    metrics.latency.get_or_create(&RouteLabels { route: route.clone() }).observe(started.elapsed().as_secs_f64());
+    metrics.requests.get_or_create(&RequestLabels { route, status: response.status().as_u16() }).inc();
+    response
+}
+
+/// `GET /metrics`.
+pub async fn serve(State(metrics): State<Metrics>) -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], metrics.render())
+}
