@@ -1,6 +1,6 @@
 // A shop's secret never leaves the proxy: not in a response, not in a log line (at debug level), not in
-// what the browser downloads. The proxy binary runs in real mode with credentials of its own against the
-// sandbox binary, which plays Swiss Post with those credentials.
+// what the browser downloads; and the shopper's address stays out of the log. The proxy binary runs in
+// real mode with credentials of its own against the sandbox binary, which plays Swiss Post with them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -72,6 +72,10 @@ test('the configured secret and the upstream token appear in no response, log li
     assert.ok(logs.length > 0);
     for (const [what, text] of [['responses', bodies.join('\n')], ['proxy log', logs]]) {
       assert.ok(!text.includes(secret), `the secret is in the ${what}`);
+    }
+    // Personal data (the shopper's street and what was typed) stays out of the log, even at debug level.
+    for (const personal of ['Aarbergergasse', 'aarb']) {
+      assert.ok(!logs.toLowerCase().includes(personal.toLowerCase()), `the log holds "${personal}"`);
     }
     // Tokens the sandbox issued are long hex strings; none may reach a response or a log line.
     const tokenLike = /[0-9a-f]{64,}/;
