@@ -65,7 +65,13 @@ impl std::fmt::Debug for Secret {
 pub struct Credentials {
     pub client_id: String,
     pub client_secret: Secret,
+    /// The day the secret stops working ("2027-01-31"), if known: warned about ahead of time.
+    #[serde(default)]
+    pub expires: Option<String>,
 }
+
+/// Days before a credential set's expiry from which the proxy warns in its log.
+pub const EXPIRY_WARNING_DAYS: i64 = 30;
 
 /// Where the upstream lives.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -246,6 +252,8 @@ pub struct Config {
     pub upstream: Upstream,
     /// None: sandbox mode.
     pub credentials: Option<Credentials>,
+    /// A second set, live at the same time, so a shop can rotate its secret without downtime.
+    pub next_credentials: Option<Credentials>,
     /// Origins (scheme://host[:port]) of shop pages that may call the `/v1` routes from another origin.
     pub allowed_origins: Vec<String>,
     /// The built demo page; served at `/` when the folder exists.
@@ -261,6 +269,7 @@ impl Default for Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             upstream: Upstream::default(),
             credentials: None,
+            next_credentials: None,
             allowed_origins: Vec::new(),
             www_dir: PathBuf::from("www/dist"),
             delivery: DeliveryConfig::default(),
@@ -371,10 +380,36 @@ impl Config {
         }
         match (var("SWISS_CHECKOUT_CLIENT_ID"), secret.filter(|s| !s.is_empty())) {
             (Some(client_id), Some(secret)) => {
-                config.credentials = Some(Credentials { client_id, client_secret: Secret::new(secret) })
+                let expires = var("SWISS_CHECKOUT_CLIENT_EXPIRES");
+                config.credentials = Some(Credentials { client_id, client_secret: Secret::new(secret), expires })
             }
             (None, None) => {}
             _ => return Err(ConfigError::HalfCredentials),
+        }
+        let next_secret = match var("SWISS_CHECKOUT_NEXT_CLIENT_SECRET") {
+            Some(secret) => Some(secret),
+            None => from_file("SWISS_CHECKOUT_NEXT_CLIENT_SECRET_FILE")?,
+        };
+        match (var("SWISS_CHECKOUT_NEXT_CLIENT_ID"), next_secret.filter(|s| !s.is_empty())) {
+            (Some(client_id), Some(secret)) => {
+                let expires = var("SWISS_CHECKOUT_NEXT_CLIENT_EXPIRES");
+                config.next_credentials = Some(Credentials { client_id, client_secret: Secret::new(secret), expires })
+            }
+            (None, None) => {}
+            _ => return Err(ConfigError::HalfCredentials),
+        }
+        if config.next_credentials.is_some() && config.credentials.is_none() {
+            return Err(ConfigError::HalfCredentials);
+        }
+        for set in config.credentials.iter().chain(&config.next_credentials) {
+            if let Some(expires) = &set.expires
+                && swisspost::clock::parse_iso_date(expires).is_none()
+            {
+                return Err(ConfigError::Variable {
+                    name: "credentials.expires",
+                    why: "expected a date like 2027-01-31".into(),
+                });
+            }
         }
         if let Some(origins) = var("SWISS_CHECKOUT_ALLOWED_ORIGINS") {
             config.allowed_origins = origins
@@ -441,6 +476,11 @@ impl Config {
         Ok(config)
     }
 
+    /// The credential sets in the order they are tried.
+    pub fn credential_sets(&self) -> Vec<Credentials> {
+        self.credentials.iter().chain(&self.next_credentials).cloned().collect()
+    }
+
     /// True when no credentials are configured: the proxy then plays against its embedded sandbox.
     pub fn sandbox_mode(&self) -> bool {
         self.credentials.is_none()
@@ -477,6 +517,28 @@ mod tests {
         assert!(!config.sandbox_mode());
         assert_eq!(config.allowed_origins, ["https://shop.example", "https://www.shop.example"]);
         assert!(!format!("{config:?}").contains("very-secret-value"));
+    }
+
+    #[test]
+    fn a_second_credential_set_for_rotation() {
+        let config = load(&[
+            ("SWISS_CHECKOUT_CLIENT_ID", "old"),
+            ("SWISS_CHECKOUT_CLIENT_SECRET", "old-secret"),
+            ("SWISS_CHECKOUT_CLIENT_EXPIRES", "2027-01-31"),
+            ("SWISS_CHECKOUT_NEXT_CLIENT_ID", "new"),
+            ("SWISS_CHECKOUT_NEXT_CLIENT_SECRET", "new-secret"),
+        ])
+        .unwrap();
+        let ids: Vec<String> = config.credential_sets().into_iter().map(|c| c.client_id).collect();
+        assert_eq!(ids, ["old", "new"]);
+        assert_eq!(config.credentials.unwrap().expires.as_deref(), Some("2027-01-31"));
+        assert!(load(&[("SWISS_CHECKOUT_NEXT_CLIENT_ID", "new"), ("SWISS_CHECKOUT_NEXT_CLIENT_SECRET", "s")]).is_err());
+        let bad_date = load(&[
+            ("SWISS_CHECKOUT_CLIENT_ID", "old"),
+            ("SWISS_CHECKOUT_CLIENT_SECRET", "s"),
+            ("SWISS_CHECKOUT_CLIENT_EXPIRES", "31.01.2027"),
+        ]);
+        assert!(bad_date.is_err());
     }
 
     #[test]

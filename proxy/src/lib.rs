@@ -69,7 +69,7 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
     let sandbox_mode = config.sandbox_mode();
     let mut sandbox = None;
     let credentials = match config.credentials.clone() {
-        Some(credentials) => credentials,
+        Some(_) => config.credential_sets(),
         None => {
             let running = sandbox::spawn(sandbox::SandboxConfig::default()).await.map_err(StartError::Sandbox)?;
             config.upstream =
@@ -81,13 +81,15 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
                  answers come from the embedded Swiss Post sandbox, not from Swiss Post"
             );
             sandbox = Some(running);
-            Credentials {
+            vec![Credentials {
                 client_id: sandbox::SANDBOX_CLIENT_ID.into(),
                 client_secret: Secret::new(sandbox::SANDBOX_CLIENT_SECRET),
-            }
+                expires: None,
+            }]
         }
     };
     let metrics = metrics::Metrics::default();
+    metrics.watch_expiry(&credentials);
     let post = Arc::new(PostClient::new(&config.upstream, credentials, &metrics)?);
     let state = Arc::new(AppState {
         metrics: metrics.clone(),

@@ -28,6 +28,11 @@ pub struct RouteLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct CredentialLabels {
+    pub client_id: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct OutcomeLabels {
     /// "ok", "not_found", "client_error", "server_error", "timeout", "unreachable".
     pub outcome: &'static str,
@@ -56,6 +61,9 @@ pub struct Metrics {
     pub cache: Family<CacheLabels, Counter>,
     pub token_requests: Counter,
     pub breaker_open: Gauge,
+    /// Days until each credential set with a known expiry stops working (updated at every scrape).
+    pub credential_days_left: Family<CredentialLabels, Gauge>,
+    expiries: Arc<std::sync::Mutex<Vec<(String, time::Date)>>>,
 }
 
 impl Default for Metrics {
@@ -66,6 +74,7 @@ impl Default for Metrics {
         let cache = Family::<CacheLabels, Counter>::default();
         let token_requests = Counter::default();
         let breaker_open = Gauge::default();
+        let credential_days_left = Family::<CredentialLabels, Gauge>::default();
         let mut registry = Registry::with_prefix("swiss_checkout");
         registry.register("http_requests", "Requests answered, by route and status", requests.clone());
         registry.register("http_request_duration_seconds", "Time to answer, by route", latency.clone());
@@ -77,13 +86,48 @@ impl Default for Metrics {
             "1 while the circuit breaker keeps calls away",
             breaker_open.clone(),
         );
-        Self { registry: Arc::new(registry), requests, latency, upstream_calls, cache, token_requests, breaker_open }
+        registry.register(
+            "credential_days_left",
+            "Days until a credential set expires, for sets with a known expiry",
+            credential_days_left.clone(),
+        );
+        Self {
+            registry: Arc::new(registry),
+            requests,
+            latency,
+            upstream_calls,
+            cache,
+            token_requests,
+            breaker_open,
+            credential_days_left,
+            expiries: Arc::default(),
+        }
     }
 }
 
 impl Metrics {
+    /// Watches the expiry dates of `sets`, and warns in the log now about any within
+    /// [`EXPIRY_WARNING_DAYS`](crate::config::EXPIRY_WARNING_DAYS).
+    pub fn watch_expiry(&self, sets: &[crate::config::Credentials]) {
+        let today = swisspost::clock::zurich_now().date();
+        let mut expiries = self.expiries.lock().unwrap_or_else(|p| p.into_inner());
+        for set in sets {
+            let Some(date) = set.expires.as_deref().and_then(swisspost::clock::parse_iso_date) else { continue };
+            let days_left = (date - today).whole_days();
+            if days_left <= crate::config::EXPIRY_WARNING_DAYS {
+                tracing::warn!(client_id = %set.client_id, expires = %set.expires.as_deref().unwrap_or(""), days_left, "Swiss Post credentials expire soon: rotate them");
+            }
+            expiries.push((set.client_id.clone(), date));
+        }
+    }
+
     /// The Prometheus text format.
     pub fn render(&self) -> String {
+        let today = swisspost::clock::zurich_now().date();
+        for (client_id, date) in self.expiries.lock().unwrap_or_else(|p| p.into_inner()).iter() {
+            let days_left = (*date - today).whole_days();
+            self.credential_days_left.get_or_create(&CredentialLabels { client_id: client_id.clone() }).set(days_left);
+        }
         let mut text = String::new();
         // Writing into a String cannot fail.
         let _ = encode(&mut text, &self.registry);

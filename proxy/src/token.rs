@@ -1,7 +1,9 @@
 //! OAuth2 client-credentials tokens for the upstream: cached, refreshed before they expire, and fetched
-//! by one request at a time however many callers wait (single flight).
+//! by one request at a time however many callers wait (single flight). With two credential sets (a
+//! rotation under way), the set that last worked is asked first and the other when it is refused.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use prometheus_client::metrics::counter::Counter;
@@ -29,7 +31,10 @@ struct CachedToken {
 pub struct TokenManager {
     http: reqwest::Client,
     token_url: String,
-    credentials: Credentials,
+    /// One set, or two during a rotation.
+    credentials: Vec<Credentials>,
+    /// The index of the set that last obtained a token.
+    working: AtomicUsize,
     scopes: String,
     current: Mutex<Option<CachedToken>>,
     /// Token requests sent, for `/metrics`.
@@ -40,11 +45,19 @@ impl TokenManager {
     pub fn new(
         http: reqwest::Client,
         token_url: String,
-        credentials: Credentials,
+        credentials: Vec<Credentials>,
         scopes: String,
         requested: Counter,
     ) -> Self {
-        Self { http, token_url, credentials, scopes, current: Mutex::new(None), requested }
+        Self {
+            http,
+            token_url,
+            credentials,
+            working: AtomicUsize::new(0),
+            scopes,
+            current: Mutex::new(None),
+            requested,
+        }
     }
 
     /// A valid token, from the cache or fetched now. Callers that arrive while a fetch runs wait for it
@@ -74,11 +87,32 @@ impl TokenManager {
         self.requested.get()
     }
 
+    /// Asks with the set that last worked, then with the others while the answer is a refusal.
     async fn fetch(&self) -> Result<CachedToken, UpstreamError> {
+        let first = self.working.load(Ordering::Relaxed);
+        let count = self.credentials.len();
+        let mut last_error = UpstreamError::Credentials;
+        for index in (0..count).map(|i| (first + i) % count) {
+            match self.fetch_with(&self.credentials[index]).await {
+                Ok(token) => {
+                    if index != first {
+                        tracing::warn!(client_id = %self.credentials[index].client_id, "switched to the other credential set");
+                        self.working.store(index, Ordering::Relaxed);
+                    }
+                    return Ok(token);
+                }
+                Err(UpstreamError::Credentials) => last_error = UpstreamError::Credentials,
+                Err(other) => return Err(other),
+            }
+        }
+        Err(last_error)
+    }
+
+    async fn fetch_with(&self, credentials: &Credentials) -> Result<CachedToken, UpstreamError> {
         let form = TokenRequest {
             grant_type: "client_credentials".into(),
-            client_id: self.credentials.client_id.clone(),
-            client_secret: self.credentials.client_secret.expose().to_owned(),
+            client_id: credentials.client_id.clone(),
+            client_secret: credentials.client_secret.expose().to_owned(),
             scope: Some(self.scopes.clone()),
         };
         let started = Instant::now();
@@ -88,7 +122,8 @@ impl TokenManager {
         let status = response.status();
         if !status.is_success() {
             let oauth: Option<OAuthError> = response.json().await.ok();
-            tracing::warn!(%status, error = oauth.as_ref().map(|e| e.error.as_str()), "token request refused");
+            let error = oauth.as_ref().map(|e| e.error.as_str());
+            tracing::warn!(%status, error, client_id = %credentials.client_id, "token request refused");
             return Err(match status.as_u16() {
                 400 | 401 | 403 => UpstreamError::Credentials,
                 _ => UpstreamError::Status(status.as_u16()),

@@ -112,7 +112,8 @@ pub struct PostClient {
 }
 
 impl PostClient {
-    pub fn new(upstream: &Upstream, credentials: Credentials, metrics: &Metrics) -> Result<Self, reqwest::Error> {
+    /// `credentials`: one set, or two while a rotation is under way (the first is tried first).
+    pub fn new(upstream: &Upstream, credentials: Vec<Credentials>, metrics: &Metrics) -> Result<Self, reqwest::Error> {
         let http = reqwest::Client::builder()
             .timeout(upstream.timeout())
             .connect_timeout(upstream.timeout())

@@ -152,6 +152,7 @@ async fn ready_when_a_token_can_be_obtained() {
     config.credentials = Some(proxy::config::Credentials {
         client_id: "shop".into(),
         client_secret: proxy::config::Secret::new("wrong"),
+        expires: None,
     });
     let (wrong, _server) = serve(config).await;
     assert_eq!(reqwest::get(format!("{wrong}/healthz")).await.unwrap().status(), StatusCode::OK);

@@ -123,7 +123,7 @@ async fn upstream_gone_entirely_is_503_not_a_panic() {
         tokio::time::sleep(Duration::from_millis(50)).await;
         base
     };
-    let credentials = Credentials { client_id: "a".into(), client_secret: Secret::new("b") };
+    let credentials = Credentials { client_id: "a".into(), client_secret: Secret::new("b"), expires: None };
     let (base, _server) = serve(config_for(&gone, credentials, 500)).await;
     let response = reqwest::get(format!("{base}/v1/localities?q=30")).await.unwrap();
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
@@ -135,7 +135,8 @@ async fn upstream_gone_entirely_is_503_not_a_panic() {
 #[tokio::test]
 async fn wrong_credentials_are_a_bad_gateway_problem_without_the_secret() {
     let sandbox = sandbox::spawn(SandboxConfig::default()).await.unwrap();
-    let credentials = Credentials { client_id: "shop".into(), client_secret: Secret::new("wrong-secret-4711") };
+    let credentials =
+        Credentials { client_id: "shop".into(), client_secret: Secret::new("wrong-secret-4711"), expires: None };
     let (base, _server) = serve(config_for(&sandbox.base_url(), credentials, 2_000)).await;
     let response = reqwest::get(format!("{base}/v1/localities?q=30")).await.unwrap();
     assert_eq!(response.status(), StatusCode::BAD_GATEWAY);
@@ -195,4 +196,38 @@ async fn a_thousand_concurrent_requests_at_token_expiry_make_one_token_request()
     assert_eq!(ok, 1000, "{:?}", statuses.iter().find(|s| !matches!(s, Ok(StatusCode::OK))));
     assert_eq!(h.sandbox.knobs().calls_of(route::TOKEN), 2, "the first token and exactly one replacement");
     assert_eq!(h.sandbox.knobs().calls_of(route::ZIPS), 1001);
+}
+
+#[tokio::test]
+async fn two_credential_sets_rotate_without_downtime_and_expiry_is_watched() {
+    let sandbox = sandbox::spawn(SandboxConfig::default()).await.unwrap();
+    // The shop has moved to the new secret at Swiss Post; the old one (tried first) is refused.
+    let old = Credentials {
+        client_id: "retired".into(),
+        client_secret: Secret::new("old-secret"),
+        expires: Some("2026-11-30".into()),
+    };
+    let mut config = config_for(&sandbox.base_url(), old, 2_000);
+    config.next_credentials = Some(Credentials { expires: Some("2027-11-30".into()), ..common::sandbox_credentials() });
+    let (base, _server) = serve(config).await;
+    for q in ["30", "31", "32"] {
+        assert_eq!(reqwest::get(format!("{base}/v1/localities?q={q}")).await.unwrap().status(), StatusCode::OK);
+    }
+    assert_eq!(sandbox.knobs().calls_of(route::TOKEN), 2, "one refusal, then the working set");
+    sandbox.state().tokens.expire_all();
+    assert_eq!(reqwest::get(format!("{base}/v1/localities?q=33")).await.unwrap().status(), StatusCode::OK);
+    assert_eq!(sandbox.knobs().calls_of(route::TOKEN), 3, "the working set is asked first from now on");
+
+    let metrics = reqwest::get(format!("{base}/metrics")).await.unwrap().text().await.unwrap();
+    let days = |client: &str| {
+        metrics
+            .lines()
+            .find(|l| l.starts_with(&format!("swiss_checkout_credential_days_left{{client_id=\"{client}\"}}")))
+            .and_then(|l| l.rsplit(' ').next())
+            .and_then(|v| v.parse::<i64>().ok())
+    };
+    let today = swisspost::clock::zurich_now().date();
+    let expected = |date| (swisspost::clock::parse_iso_date(date).unwrap() - today).whole_days();
+    assert_eq!(days("retired"), Some(expected("2026-11-30")), "{metrics}");
+    assert_eq!(days(sandbox::SANDBOX_CLIENT_ID), Some(expected("2027-11-30")));
 }

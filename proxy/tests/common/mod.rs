@@ -42,6 +42,7 @@ pub fn sandbox_credentials() -> Credentials {
     Credentials {
         client_id: sandbox::SANDBOX_CLIENT_ID.into(),
         client_secret: Secret::new(sandbox::SANDBOX_CLIENT_SECRET),
+        expires: None,
     }
 }
 
