@@ -169,3 +169,29 @@ async fn metrics_count_requests_upstream_calls_cache_tokens_and_the_breaker() {
         "call and retry"
     );
 }
+
+#[tokio::test]
+async fn thirty_percent_upstream_errors_give_answers_or_clear_problems_never_a_panic() {
+    let sandbox = sandbox::spawn(SandboxConfig {
+        knobs: KnobSettings { error_rate: Some(0.3), ..Default::default() },
+        ..Default::default()
+    })
+    .await
+    .unwrap();
+    let mut config = config_for(&sandbox.base_url(), sandbox_credentials(), 2_000);
+    config.upstream.breaker_failures = 1_000;
+    let (base, _server) = serve(config).await;
+    let client = reqwest::Client::new();
+    let mut ok = 0;
+    for i in 0..100 {
+        let response = client.get(format!("{base}/v1/localities?q={}", 1000 + i * 7)).send().await.unwrap();
+        match response.status() {
+            StatusCode::OK => ok += 1,
+            StatusCode::BAD_GATEWAY | StatusCode::SERVICE_UNAVAILABLE => assert!(problem(response).await.manual_entry),
+            other => panic!("unexpected {other}"),
+        }
+    }
+    // With one retry, about 1 - 0.3² of the lookups succeed; far more than without it.
+    assert!(ok >= 80, "{ok} of 100 answered");
+    assert_eq!(reqwest::get(format!("{base}/healthz")).await.unwrap().status(), StatusCode::OK);
+}
