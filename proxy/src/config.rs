@@ -15,6 +15,7 @@
 //! | `SWISS_CHECKOUT_CLIENT_SECRET_FILE` | (a file holding the secret, instead of the variable) | none |
 //! | `SWISS_CHECKOUT_SUBSCRIPTION_KEY` (or `…_FILE`) | `upstream.subscription_key` | none: header not sent |
 //! | `SWISS_CHECKOUT_ALLOWED_ORIGINS` | `allowed_origins` (comma separated in the environment) | none |
+//! | `SWISS_CHECKOUT_PUBLISHABLE_KEY` | `publishable_key` | none: not asked for |
 //! | `SWISS_CHECKOUT_WWW_DIR` | `www_dir` | `www/dist` |
 //! | `SWISS_CHECKOUT_RATE_PER_SECOND` | `limits.rate_per_second` | `20` (per client address) |
 //! | `SWISS_CHECKOUT_RATE_BURST` | `limits.rate_burst` | `200` |
@@ -256,6 +257,9 @@ pub struct Config {
     pub next_credentials: Option<Credentials>,
     /// Origins (scheme://host[:port]) of shop pages that may call the `/v1` routes from another origin.
     pub allowed_origins: Vec<String>,
+    /// When set, browser routes want it in `x-swiss-checkout-key` (the `<swiss-checkout key>` attribute). It
+    /// is public by design: it names the shop, the origin check and rate limit protect.
+    pub publishable_key: Option<String>,
     /// The built demo page; served at `/` when the folder exists.
     pub www_dir: PathBuf,
     pub delivery: DeliveryConfig,
@@ -271,6 +275,7 @@ impl Default for Config {
             credentials: None,
             next_credentials: None,
             allowed_origins: Vec::new(),
+            publishable_key: None,
             www_dir: PathBuf::from("www/dist"),
             delivery: DeliveryConfig::default(),
             limits: Limits::default(),
@@ -417,6 +422,9 @@ impl Config {
                 .map(|o| o.trim().trim_end_matches('/').to_owned())
                 .filter(|o| !o.is_empty())
                 .collect();
+        }
+        if let Some(key) = var("SWISS_CHECKOUT_PUBLISHABLE_KEY") {
+            config.publishable_key = Some(key);
         }
         if let Some(dir) = var("SWISS_CHECKOUT_WWW_DIR") {
             config.www_dir = PathBuf::from(dir);

@@ -41,6 +41,8 @@ pub enum AppError {
     NotFound,
     #[error("this origin may not call the proxy")]
     ForbiddenOrigin,
+    #[error("the publishable key is missing or unknown")]
+    UnknownKey,
     #[error("too many requests; try again in {retry_after_secs} s")]
     TooManyRequests { retry_after_secs: u64 },
     #[error("the proxy is busy or the request took too long")]
@@ -65,6 +67,7 @@ impl AppError {
             AppError::ForbiddenOrigin => {
                 (problem_type::FORBIDDEN_ORIGIN, "Origin not allowed", StatusCode::FORBIDDEN, None, false)
             }
+            AppError::UnknownKey => (problem_type::UNKNOWN_KEY, "Unknown key", StatusCode::FORBIDDEN, None, false),
             AppError::TooManyRequests { .. } => {
                 (problem_type::TOO_MANY_REQUESTS, "Too many requests", StatusCode::TOO_MANY_REQUESTS, None, false)
             }

@@ -53,6 +53,24 @@ pub async fn check_origin(State(origins): State<Origins>, request: Request, next
     next.run(request).await
 }
 
+/// The publishable key the browser routes want, if the shop set one.
+#[derive(Clone, Debug, Default)]
+pub struct PublishableKey(pub Option<Arc<str>>);
+
+/// Refuses browser calls without the shop's publishable key (CORS preflights carry no custom header and
+/// pass, so the browser can ask whether it may send it).
+pub async fn check_key(State(key): State<PublishableKey>, request: Request, next: Next) -> Response {
+    if let Some(expected) = &key.0
+        && request.method() != axum::http::Method::OPTIONS
+    {
+        let given = request.headers().get(api::PUBLISHABLE_KEY_HEADER).and_then(|v| v.to_str().ok());
+        if given != Some(&**expected) {
+            return AppError::UnknownKey.into_response();
+        }
+    }
+    next.run(request).await
+}
+
 /// Token buckets per client address.
 #[derive(Clone)]
 pub struct RateLimit {

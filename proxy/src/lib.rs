@@ -109,7 +109,7 @@ fn cors(allowed_origins: &[String]) -> Result<CorsLayer, StartError> {
     Ok(CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
         .allow_methods([Method::GET, Method::POST])
-        .allow_headers([header::CONTENT_TYPE]))
+        .allow_headers([header::CONTENT_TYPE, header::HeaderName::from_static(api::PUBLISHABLE_KEY_HEADER)]))
 }
 
 /// What the load-shedding and timeout layers say when they step in.
@@ -129,7 +129,12 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         .route("/delivery-options", get(routes::delivery_options))
         .fallback(routes::not_found)
         .route_layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::record))
-        // Outermost first: the origin check (so a refused origin's preflight is a 403), CORS, the rate limit.
+        // Outermost first: the origin check (so a refused origin's preflight is a 403), CORS, the rate
+        // limit, the publishable key.
+        .layer(middleware::from_fn_with_state(
+            guard::PublishableKey(config.publishable_key.as_deref().map(Arc::from)),
+            guard::check_key,
+        ))
         .layer(middleware::from_fn_with_state(rate_limit, guard::rate_limit))
         .layer(cors(&config.allowed_origins)?)
         .layer(middleware::from_fn_with_state(guard::Origins::new(&config.allowed_origins), guard::check_origin));

@@ -160,3 +160,37 @@ async fn ready_when_a_token_can_be_obtained() {
     assert_eq!(not_ready.status(), StatusCode::BAD_GATEWAY);
     problem(not_ready).await;
 }
+
+#[tokio::test]
+async fn when_the_shop_sets_a_publishable_key_browser_routes_want_it() {
+    let sandbox = sandbox::spawn(SandboxConfig::default()).await.unwrap();
+    let mut config = config_for(&sandbox.base_url(), sandbox_credentials(), 5_000);
+    config.allowed_origins = vec![SHOP.into()];
+    config.publishable_key = Some("pk_shop_1".into());
+    let (base, _server) = serve(config).await;
+    let client = reqwest::Client::new();
+    let url = format!("{base}/v1/localities?q=30");
+
+    let without = client.get(&url).header("origin", SHOP).send().await.unwrap();
+    assert_eq!(without.status(), StatusCode::FORBIDDEN);
+    assert_eq!(problem(without).await.kind, problem_type::UNKNOWN_KEY);
+    let wrong = client.get(&url).header(api::PUBLISHABLE_KEY_HEADER, "pk_other").send().await.unwrap();
+    assert_eq!(wrong.status(), StatusCode::FORBIDDEN);
+    let with =
+        client.get(&url).header("origin", SHOP).header(api::PUBLISHABLE_KEY_HEADER, "pk_shop_1").send().await.unwrap();
+    assert_eq!(with.status(), StatusCode::OK);
+
+    let preflight = client
+        .request(reqwest::Method::OPTIONS, &url)
+        .header("origin", SHOP)
+        .header("access-control-request-method", "GET")
+        .header("access-control-request-headers", api::PUBLISHABLE_KEY_HEADER)
+        .send()
+        .await
+        .unwrap();
+    assert!(preflight.status().is_success(), "{}", preflight.status());
+    let allowed = preflight.headers()["access-control-allow-headers"].to_str().unwrap().to_owned();
+    assert!(allowed.contains(api::PUBLISHABLE_KEY_HEADER), "{allowed}");
+    // Health and readiness are for the operator, not the browser: no key needed.
+    assert_eq!(client.get(format!("{base}/healthz")).send().await.unwrap().status(), StatusCode::OK);
+}

@@ -45,7 +45,7 @@ fn main() {
     let lang = page_lang(&document);
     show_language(lang);
     let Some(target) = element(&document, "checkout") else { return };
-    let handle = widget::mount(target, WidgetConfig { proxy: String::new(), lang, name_prefix: String::new() });
+    let handle = widget::mount(target, WidgetConfig { proxy: String::new(), lang, ..WidgetConfig::default() });
 
     if let Some(nav) = element(&document, "languages") {
         leptos::mount::mount_to(nav, move || {

@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 /// Path prefix of every route the browser calls.
 pub const API_PREFIX: &str = "/v1";
 
+/// The header that carries the shop's publishable key, when the proxy asks for one.
+pub const PUBLISHABLE_KEY_HEADER: &str = "x-swiss-checkout-key";
+
 /// `GET /v1/localities`: the path of postcode/locality suggestions.
 pub const LOCALITIES_PATH: &str = "/v1/localities";
 
@@ -228,6 +231,7 @@ pub mod problem_type {
     pub const UPSTREAM_UNAVAILABLE: &str = "https://swiss-checkout.dev/problems/upstream-unavailable";
     pub const UPSTREAM_ERROR: &str = "https://swiss-checkout.dev/problems/upstream-error";
     pub const FORBIDDEN_ORIGIN: &str = "https://swiss-checkout.dev/problems/forbidden-origin";
+    pub const UNKNOWN_KEY: &str = "https://swiss-checkout.dev/problems/unknown-key";
     pub const TOO_MANY_REQUESTS: &str = "https://swiss-checkout.dev/problems/too-many-requests";
     pub const OVERLOADED: &str = "https://swiss-checkout.dev/problems/overloaded";
     pub const TOO_LARGE: &str = "https://swiss-checkout.dev/problems/too-large";

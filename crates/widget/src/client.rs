@@ -5,8 +5,8 @@
 
 use api::{
     AddressInput, AddressSelection, DELIVERY_OPTIONS_PATH, DeliveryOptionsResponse, HOUSE_NUMBERS_PATH,
-    HouseNumbersResponse, LOCALITIES_PATH, LocalitiesResponse, Problem, STREETS_PATH, StreetsResponse, VALIDATE_PATH,
-    ValidationResult,
+    HouseNumbersResponse, LOCALITIES_PATH, LocalitiesResponse, PUBLISHABLE_KEY_HEADER, Problem, STREETS_PATH,
+    StreetsResponse, VALIDATE_PATH, ValidationResult,
 };
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
@@ -27,11 +27,26 @@ pub enum FetchError {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ProxyClient {
     base: String,
+    /// Sent in `x-swiss-checkout-key` when the shop has one.
+    key: Option<String>,
 }
 
 impl ProxyClient {
     pub fn new(base: &str) -> Self {
-        Self { base: base.trim_end_matches('/').to_owned() }
+        Self { base: base.trim_end_matches('/').to_owned(), key: None }
+    }
+
+    /// The same client, sending the shop's publishable key.
+    pub fn with_key(mut self, key: Option<String>) -> Self {
+        self.key = key.filter(|k| !k.is_empty());
+        self
+    }
+
+    fn keyed(&self, request: gloo_net::http::RequestBuilder) -> gloo_net::http::RequestBuilder {
+        match &self.key {
+            Some(key) => request.header(PUBLISHABLE_KEY_HEADER, key),
+            None => request,
+        }
     }
 
     /// `GET /v1/localities?q=…`.
@@ -80,7 +95,8 @@ impl ProxyClient {
     pub async fn validate(&self, address: &AddressInput) -> Result<ValidationResult, FetchError> {
         let value = serde_wasm_bindgen::to_value(address).map_err(|_| FetchError::Body)?;
         let body: String = js_sys::JSON::stringify(&value).map_err(|_| FetchError::Body)?.into();
-        let request = gloo_net::http::Request::post(&format!("{}{VALIDATE_PATH}", self.base))
+        let request = self
+            .keyed(gloo_net::http::Request::post(&format!("{}{VALIDATE_PATH}", self.base)))
             .header("content-type", "application/json")
             .body(body)
             .map_err(|_| FetchError::Body)?;
@@ -88,7 +104,7 @@ impl ProxyClient {
     }
 
     async fn get<T: DeserializeOwned>(&self, url: &str) -> Result<T, FetchError> {
-        read(gloo_net::http::Request::get(url).send().await.map_err(|_| FetchError::Network)?).await
+        read(self.keyed(gloo_net::http::Request::get(url)).send().await.map_err(|_| FetchError::Network)?).await
     }
 }
 

@@ -29,6 +29,8 @@ pub struct WidgetConfig {
     pub lang: Lang,
     /// Prefix of the hidden form fields' names.
     pub name_prefix: String,
+    /// The shop's publishable key, when its proxy asks for one.
+    pub publishable_key: Option<String>,
 }
 
 /// The widget. `lang` may change while it runs; what the shopper entered stays.
@@ -41,7 +43,7 @@ pub fn SwissCheckout(
     /// The chosen delivery option.
     delivery: RwSignal<Option<DeliveryOption>>,
 ) -> impl IntoView {
-    let client = ProxyClient::new(&config.proxy);
+    let client = ProxyClient::new(&config.proxy).with_key(config.publishable_key.clone());
     let _ = (&client, address, delivery);
     view! {
         <div class="swiss-checkout" lang=move || lang.get().tag()>
