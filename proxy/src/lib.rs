@@ -72,8 +72,14 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
         Some(_) => config.credential_sets(),
         None => {
             let running = sandbox::spawn(sandbox::SandboxConfig::default()).await.map_err(StartError::Sandbox)?;
-            config.upstream =
-                Upstream { timeout_ms: config.upstream.timeout_ms, ..Upstream::on_base(&running.base_url()) };
+            // Only the three URLs change; timeouts, breaker and key settings stay as configured.
+            let local = Upstream::on_base(&running.base_url());
+            config.upstream = Upstream {
+                token_url: local.token_url,
+                dcapi_base: local.dcapi_base,
+                location_base: local.location_base,
+                ..config.upstream
+            };
             // The first thing the proxy says: nobody should mistake sample answers for Swiss Post's.
             tracing::warn!(
                 sandbox = %running.base_url(),
