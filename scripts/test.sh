@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every test. Installs what is missing first (scripts/setup.sh), then:
 #   formatting and clippy (-D warnings), native Rust unit and integration tests (sandbox contract, proxy
-#   against the sandbox over HTTP), wasm tests in headless Chromium, the demo build, end-to-end browser
+#   against the sandbox over HTTP), schemathesis against the proxy's /openapi.json, the fuzz targets for a
+#   few seconds each, wasm tests in headless Chromium, the demo build, end-to-end browser
 #   tests (playwright-core + Debian Chromium), and the size of what the demo page downloads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,12 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 step "Rust tests (native)"
 cargo test
+
+step "API schema tests (schemathesis against /openapi.json)"
+bash tests/api/schemathesis.sh
+
+step "fuzzing (cargo-fuzz, 10 s per target)"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
 
 step "wasm tests (headless Chromium)"
 cargo test -p swiss-checkout-widget --target wasm32-unknown-unknown

@@ -16,6 +16,7 @@
 //! | `SWISS_CHECKOUT_SUBSCRIPTION_KEY` (or `…_FILE`) | `upstream.subscription_key` | none: header not sent |
 //! | `SWISS_CHECKOUT_ALLOWED_ORIGINS` | `allowed_origins` (comma separated in the environment) | none |
 //! | `SWISS_CHECKOUT_PUBLISHABLE_KEY` | `publishable_key` | none: not asked for |
+//! | `SWISS_CHECKOUT_SERVER_KEY` (or `…_FILE`) | `server_key` | none: server-only routes answer 401 |
 //! | `SWISS_CHECKOUT_WWW_DIR` | `www_dir` | `www/dist` |
 //! | `SWISS_CHECKOUT_RATE_PER_SECOND` | `limits.rate_per_second` | `20` (per client address) |
 //! | `SWISS_CHECKOUT_RATE_BURST` | `limits.rate_burst` | `200` |
@@ -260,6 +261,9 @@ pub struct Config {
     /// When set, browser routes want it in `x-swiss-checkout-key` (the `<swiss-checkout key>` attribute). It
     /// is public by design: it names the shop, the origin check and rate limit protect.
     pub publishable_key: Option<String>,
+    /// The secret the shop's own server sends as `Authorization: Bearer …` to the server-only routes
+    /// (`/server/v1/…`). None: those routes refuse every call.
+    pub server_key: Option<Secret>,
     /// The built demo page; served at `/` when the folder exists.
     pub www_dir: PathBuf,
     pub delivery: DeliveryConfig,
@@ -276,6 +280,7 @@ impl Default for Config {
             next_credentials: None,
             allowed_origins: Vec::new(),
             publishable_key: None,
+            server_key: None,
             www_dir: PathBuf::from("www/dist"),
             delivery: DeliveryConfig::default(),
             limits: Limits::default(),
@@ -382,6 +387,19 @@ impl Config {
         };
         if let Some(key) = subscription_key.filter(|k| !k.is_empty()) {
             config.upstream.subscription_key = Some(Secret::new(key));
+        }
+        let server_key = match var("SWISS_CHECKOUT_SERVER_KEY") {
+            Some(key) => Some(key),
+            None => from_file("SWISS_CHECKOUT_SERVER_KEY_FILE")?,
+        };
+        if let Some(key) = server_key.filter(|k| !k.is_empty()) {
+            if key.len() < 16 {
+                return Err(ConfigError::Variable {
+                    name: "SWISS_CHECKOUT_SERVER_KEY",
+                    why: "must be at least 16 characters long".into(),
+                });
+            }
+            config.server_key = Some(Secret::new(key));
         }
         match (var("SWISS_CHECKOUT_CLIENT_ID"), secret.filter(|s| !s.is_empty())) {
             (Some(client_id), Some(secret)) => {

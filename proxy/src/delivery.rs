@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use api::{AddressInput, DeliveryKind, DeliveryOption};
 use moka::future::Cache;
 use swisspost::clock;
-use swisspost::matching::fold_query;
+use swisspost::matching::canonical;
 use time::PrimitiveDateTime;
 
 use crate::config::DeliveryConfig;
@@ -145,8 +145,8 @@ impl DeliveryOptions {
         let now = clock::zurich_now();
         let key = (
             address.postcode.clone(),
-            fold_query(&address.town),
-            fold_query(&address.street),
+            canonical(&address.town),
+            canonical(&address.street),
             address.house_number.to_lowercase(),
             clock::iso_date(now.date()),
         );

@@ -49,6 +49,8 @@ pub enum AppError {
     Overloaded,
     #[error("the request body is too large")]
     TooLarge,
+    #[error("this route wants the shop's server key as a bearer token")]
+    Unauthorized,
     #[error(transparent)]
     Upstream(#[from] UpstreamError),
 }
@@ -56,6 +58,15 @@ pub enum AppError {
 impl AppError {
     pub fn invalid(field: &'static str, why: impl Into<String>) -> Self {
         Self::InvalidParameter { field, why: why.into() }
+    }
+
+    /// A body that axum could not read as the JSON the route wants: 413 when too large, else 400 `body`.
+    pub fn from_json_rejection(rejection: axum::extract::rejection::JsonRejection) -> Self {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Self::TooLarge
+        } else {
+            Self::invalid("body", rejection.body_text())
+        }
     }
 
     fn problem(&self) -> Problem {
@@ -68,6 +79,9 @@ impl AppError {
                 (problem_type::FORBIDDEN_ORIGIN, "Origin not allowed", StatusCode::FORBIDDEN, None, false)
             }
             AppError::UnknownKey => (problem_type::UNKNOWN_KEY, "Unknown key", StatusCode::FORBIDDEN, None, false),
+            AppError::Unauthorized => {
+                (problem_type::UNAUTHORIZED, "Unauthorized", StatusCode::UNAUTHORIZED, None, false)
+            }
             AppError::TooManyRequests { .. } => {
                 (problem_type::TOO_MANY_REQUESTS, "Too many requests", StatusCode::TOO_MANY_REQUESTS, None, false)
             }
@@ -102,6 +116,12 @@ impl AppError {
     }
 }
 
+impl From<api::check::FieldError> for AppError {
+    fn from(error: api::check::FieldError) -> Self {
+        Self::InvalidParameter { field: error.field, why: error.why }
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let problem = self.problem();
@@ -111,6 +131,9 @@ impl IntoResponse for AppError {
         let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = (status, axum::Json(problem)).into_response();
         response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_CONTENT_TYPE));
+        if let AppError::Unauthorized = self {
+            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
         if let AppError::TooManyRequests { retry_after_secs } = self {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
         }

@@ -150,3 +150,45 @@ mod tests {
         assert_eq!(trusted.client(&headers, peer), Some(IpAddr::from([203, 0, 113, 7])));
     }
 }
+
+/// The secret key of the server-only routes, if the shop set one.
+#[derive(Clone, Debug, Default)]
+pub struct ServerKey(pub Option<crate::config::Secret>);
+
+/// Compares in time that depends on the length only, so response times do not reveal a matching prefix.
+fn same_secret(given: &[u8], expected: &[u8]) -> bool {
+    given.len() == expected.len() && given.iter().zip(expected).fold(0u8, |diff, (a, b)| diff | (a ^ b)) == 0
+}
+
+/// Guards the server-only routes: no browser may call them (a request with `Origin` is refused, and they
+/// send no CORS headers), and the caller must present the server key as `Authorization: Bearer …`.
+pub async fn check_server_key(State(key): State<ServerKey>, request: Request, next: Next) -> Response {
+    if request.headers().contains_key(header::ORIGIN) {
+        return AppError::ForbiddenOrigin.into_response();
+    }
+    let given = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    match (&key.0, given) {
+        (Some(expected), Some(given)) if same_secret(given.as_bytes(), expected.expose().as_bytes()) => {
+            next.run(request).await
+        }
+        _ => AppError::Unauthorized.into_response(),
+    }
+}
+
+#[cfg(test)]
+mod server_key_tests {
+    use super::same_secret;
+
+    #[test]
+    fn compares_whole_secrets() {
+        assert!(same_secret(b"0123456789abcdef", b"0123456789abcdef"));
+        assert!(!same_secret(b"0123456789abcdeF", b"0123456789abcdef"));
+        assert!(!same_secret(b"0123456789abcde", b"0123456789abcdef"));
+        assert!(!same_secret(b"", b"0123456789abcdef"));
+    }
+}

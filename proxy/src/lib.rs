@@ -7,6 +7,7 @@ pub mod error;
 pub mod guard;
 pub mod lookup;
 pub mod metrics;
+pub mod openapi;
 pub mod routes;
 pub mod token;
 pub mod upstream;
@@ -148,8 +149,16 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         .route("/metrics", get(metrics::serve))
         .with_state(state.metrics.clone())
         .route_layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::record));
+    // The shop's own server calls these; no CORS layer, so browsers are never told they may.
+    let server = Router::new()
+        .route("/selections/check", post(routes::check_selection))
+        .fallback(routes::not_found)
+        .route_layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::record))
+        .layer(middleware::from_fn_with_state(guard::ServerKey(config.server_key.clone()), guard::check_server_key));
     let mut app = Router::new()
         .nest("/v1", api)
+        .nest("/server/v1", server)
+        .route("/openapi.json", get(openapi::serve))
         .route("/healthz", get(routes::healthz))
         .route("/readyz", get(routes::readyz))
         .with_state(state)

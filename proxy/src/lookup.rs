@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use api::{AddressInput, AddressQuality, Locality, ValidationResult};
 use moka::future::Cache;
-use swisspost::matching::{fold_query, house_number_key, name_matches};
+use swisspost::matching::{canonical, fold_query, house_number_key, name_matches};
 use swisspost::{GeographicLocation, House, MAX_AUTOCOMPLETE_ROWS, Quality, ValidationRequest, ZipCity, ZipType};
 
 use crate::error::UpstreamError;
@@ -224,7 +224,7 @@ impl Lookups {
         q: &str,
     ) -> Result<Answer<Vec<String>>, UpstreamError> {
         let number = house_number_key(q);
-        let street_key = fold_query(street);
+        let street_key = canonical(street);
         let key_of = |prefix: &str| (postcode.to_owned(), street_key.clone(), prefix.to_owned());
         let keep = |h: &String| house_number_key(h).starts_with(&number);
         by_prefix(&self.houses, self.freshness, self.counter("house_numbers"), key_of, &number, 0, keep, || async {

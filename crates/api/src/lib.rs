@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod check;
+
 /// Path prefix of every route the browser calls.
 pub const API_PREFIX: &str = "/v1";
 
@@ -18,9 +20,54 @@ pub const LOCALITIES_PATH: &str = "/v1/localities";
 
 /// Query of `GET /v1/localities`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct LocalitiesQuery {
     /// What the shopper typed: the beginning of a postcode ("301") or of a town ("zuri").
+    #[cfg_attr(feature = "openapi", param(min_length = 1, max_length = 40, example = "301"))]
     pub q: String,
+}
+
+/// Query of `GET /v1/streets`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+pub struct StreetsQuery {
+    /// Four-digit postcode.
+    #[cfg_attr(feature = "openapi", param(pattern = "^[0-9]{4}$", example = "3011"))]
+    pub postcode: String,
+    /// The beginning of a word of the street name.
+    #[cfg_attr(feature = "openapi", param(min_length = 1, max_length = 60, example = "aarb"))]
+    pub q: String,
+}
+
+/// Query of `GET /v1/house-numbers`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+pub struct HouseNumbersQuery {
+    #[cfg_attr(feature = "openapi", param(pattern = "^[0-9]{4}$", example = "3011"))]
+    pub postcode: String,
+    /// The street, as suggested by `/v1/streets`.
+    #[cfg_attr(feature = "openapi", param(min_length = 1, max_length = 60, example = "Aarbergergasse"))]
+    pub street: String,
+    /// The beginning of the house number; empty or absent for all of them.
+    #[cfg_attr(feature = "openapi", param(max_length = 10, example = "1"))]
+    pub q: Option<String>,
+}
+
+/// Query of `GET /v1/delivery-options`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+pub struct DeliveryOptionsQuery {
+    #[cfg_attr(feature = "openapi", param(pattern = "^[0-9]{4}$", example = "3011"))]
+    pub postcode: String,
+    #[cfg_attr(feature = "openapi", param(min_length = 1, max_length = 60, example = "Bern"))]
+    pub town: String,
+    #[cfg_attr(feature = "openapi", param(max_length = 60, example = "Aarbergergasse"))]
+    pub street: Option<String>,
+    #[cfg_attr(feature = "openapi", param(max_length = 10, example = "1"))]
+    pub house_number: Option<String>,
+    /// Days of options, 1 to 14; the proxy's configured number when absent.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 14))]
+    pub days: Option<u8>,
 }
 
 /// Bounds of [`LocalitiesQuery::q`], checked by the proxy (400 problem+json naming the field `q`).
@@ -28,6 +75,7 @@ pub const LOCALITY_QUERY_MAX_CHARS: usize = 40;
 
 /// One postcode/locality suggestion.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Locality {
     /// Four-digit Swiss (or Liechtenstein) postcode, e.g. "3011".
     pub postcode: String,
@@ -44,6 +92,7 @@ impl Locality {
 
 /// Answer of `GET /v1/localities`. An empty list means "nothing known": the shopper types by hand.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LocalitiesResponse {
     pub localities: Vec<Locality>,
 }
@@ -62,12 +111,14 @@ pub const ADDRESS_FIELD_MAX_CHARS: usize = 60;
 
 /// Answer of `GET /v1/streets`. Empty when the data has no street for the postcode: the shopper types it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StreetsResponse {
     pub streets: Vec<String>,
 }
 
 /// Answer of `GET /v1/house-numbers`, in natural order ("1", "1 A", "2", "10").
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HouseNumbersResponse {
     pub house_numbers: Vec<String>,
 }
@@ -75,16 +126,22 @@ pub struct HouseNumbersResponse {
 /// A Swiss delivery address as the shopper entered it. Missing members read as empty, so the proxy can
 /// name the one that is missing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct AddressInput {
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{4}$", example = "3011"))]
     pub postcode: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 60, example = "Bern"))]
     pub town: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 60, example = "Aarbergergasse"))]
     pub street: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 10, example = "1"))]
     pub house_number: String,
 }
 
 /// How far Swiss Post recognises an address.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum AddressQuality {
     /// A known building address.
@@ -97,6 +154,7 @@ pub enum AddressQuality {
 
 /// Answer of `POST /v1/addresses/validate`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ValidationResult {
     pub quality: AddressQuality,
     /// The official spelling, when it differs from what was sent. Offered to the shopper, never forced.
@@ -106,10 +164,15 @@ pub struct ValidationResult {
 
 /// What the shopper chose in the address part: what the shop receives.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AddressSelection {
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{4}$", example = "3011"))]
     pub postcode: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 60, example = "Bern"))]
     pub town: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 60, example = "Aarbergergasse"))]
     pub street: String,
+    #[cfg_attr(feature = "openapi", schema(max_length = 10, example = "1"))]
     pub house_number: String,
     /// True when every part was chosen from suggestions or confirmed by validation; false for an address
     /// typed by hand that Swiss Post did not confirm ("not verified").
@@ -127,6 +190,7 @@ pub const MAX_DELIVERY_DAYS: u8 = 14;
 
 /// What kind of delivery an option is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeliveryKind {
     /// PostPac Priority: the next working day.
@@ -166,6 +230,7 @@ impl DeliveryKind {
 
 /// One way the parcel can arrive.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeliveryOption {
     /// Stable for the same date and product: a choice that is still offered after the address changes keeps it.
     pub id: String,
@@ -188,17 +253,38 @@ pub struct DeliveryOption {
 
 /// Answer of `GET /v1/delivery-options`, by date then kind. Empty when Swiss Post cannot place the address.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeliveryOptionsResponse {
     pub options: Vec<DeliveryOption>,
 }
 
 /// What the shopper chose in the whole widget: what the shop receives.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Selection {
     pub address: AddressSelection,
     /// The chosen delivery option with its product codes; `None` until one is chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<DeliveryOption>,
+}
+
+/// `POST /server/v1/selections/check`: the shop's server asks whether a selection its checkout form received
+/// can be shipped as chosen. Server-only: it wants the secret server key as a bearer token.
+pub const CHECK_SELECTION_PATH: &str = "/server/v1/selections/check";
+
+/// Answer of `POST /server/v1/selections/check`: the selection checked against Swiss Post now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SelectionCheck {
+    /// Swiss Post's verdict on the address, with the official spelling when it differs.
+    pub address: ValidationResult,
+    /// Whether the chosen delivery option is still offered exactly as chosen (same id, date, price and
+    /// product codes). Absent when the selection has no delivery option.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_offered: Option<bool>,
+    /// True when the parcel can be sent as selected: the address is not unusable and the delivery option,
+    /// if any, is still offered.
+    pub shippable: bool,
 }
 
 /// The media type of [`Problem`] bodies.
@@ -209,6 +295,7 @@ pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 /// `type` is a stable URI naming the kind of problem; the widget branches on it (and on `status`), never
 /// on `title` or `detail`, which are for people.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Problem {
     #[serde(rename = "type")]
     pub kind: String,
@@ -235,10 +322,12 @@ pub mod problem_type {
     pub const TOO_MANY_REQUESTS: &str = "https://swiss-checkout.dev/problems/too-many-requests";
     pub const OVERLOADED: &str = "https://swiss-checkout.dev/problems/overloaded";
     pub const TOO_LARGE: &str = "https://swiss-checkout.dev/problems/too-large";
+    pub const UNAUTHORIZED: &str = "https://swiss-checkout.dev/problems/unauthorized";
 }
 
 /// Answer of `GET /healthz`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Health {
     pub status: String,
     /// True when the proxy talks to its embedded sandbox instead of Swiss Post.

@@ -216,9 +216,11 @@ pub async fn validation(
         return Err(bad_parameter("geographicLocation.zip", "is too long"));
     }
 
-    let folded_city = fold_query(city);
-    let locality =
-        state.data.localities_with_zip(zip).find(|l| folded_city.is_empty() || fold_query(&l.city) == folded_city);
+    let folded_city = swisspost::matching::canonical(city);
+    let locality = state
+        .data
+        .localities_with_zip(zip)
+        .find(|l| folded_city.is_empty() || swisspost::matching::canonical(&l.city) == folded_city);
     let mut answer_location = asked.clone();
     let quality = match locality {
         None => Quality::Unusable,

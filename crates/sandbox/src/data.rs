@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Deserialize;
 use swisspost::ZipType;
 
-use swisspost::matching::{fold_query, name_keys};
+use swisspost::matching::{canonical, name_keys};
 
 const POSTCODES_CSV: &str = include_str!("../data/ch_postcodes.csv");
 const GEONAMES_CSV: &str = include_str!("../data/ch_postcodes_geonames.csv");
@@ -170,7 +170,7 @@ impl AddressData {
         let mut houses: HashMap<(String, String), Vec<(String, House)>> = HashMap::new();
         for row in rows::<AddressRow>(ADDRESSES_CSV) {
             let house = House { number: upstream_house_number(&row.house_number), egid: row.egid };
-            houses.entry((row.plz, fold_query(&row.street))).or_default().push((row.house_number, house));
+            houses.entry((row.plz, canonical(&row.street))).or_default().push((row.house_number, house));
         }
         let houses = houses
             .into_iter()
@@ -226,13 +226,13 @@ impl AddressData {
 
     /// The street named exactly `name` (after folding) in `zip`.
     pub fn street<'a>(&'a self, zip: &'a str, name: &str) -> Option<&'a Street> {
-        let wanted = fold_query(name);
-        self.find_streets(&wanted, Some(zip)).find(|s| fold_query(&s.name) == wanted)
+        let wanted = canonical(name);
+        self.find_streets(&wanted, Some(zip)).find(|s| canonical(&s.name) == wanted)
     }
 
     /// Houses of a street, in natural order ("2" before "10", "1" before "1 A").
     pub fn houses(&self, zip: &str, street: &str) -> &[House] {
-        self.houses.get(&(zip.to_owned(), fold_query(street))).map_or(&[], Vec::as_slice)
+        self.houses.get(&(zip.to_owned(), canonical(street))).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -140,11 +140,11 @@ fn answer(state: &SharedState, when: When) -> Result<Json<DeliverabilitiesRespon
     if when.zip.len() != 4 || !when.zip.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad("address.geographicLocation.zip.zip", "must be a four-digit postcode"));
     }
-    let city = when.city.as_deref().map(swisspost::matching::fold_query).unwrap_or_default();
+    let city = when.city.as_deref().map(swisspost::matching::canonical).unwrap_or_default();
     let known = state
         .data
         .localities_with_zip(&when.zip)
-        .any(|l| city.is_empty() || swisspost::matching::fold_query(&l.city) == city);
+        .any(|l| city.is_empty() || swisspost::matching::canonical(&l.city) == city);
     if !known {
         return Err(Failure::not_found());
     }

@@ -35,35 +35,62 @@ pub fn word_suffixes(folded: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Words that Swiss names abbreviate, with their spelled-out forms: a name is also found under these.
-const ABBREVIATIONS: &[(&str, &[&str])] =
-    &[("st", &["sankt", "saint", "santa", "san"]), ("ste", &["sainte"]), ("str", &["strasse"])];
+/// Words that Swiss names write short or long: each group's first member is the short form names use
+/// most ("St. Gallen"), the others what shoppers also type ("Sankt Gallen", "Saint-Imier", "San Bernardino").
+const ABBREVIATIONS: &[&[&str]] = &[&["st", "sankt", "saint", "santa", "san"], &["ste", "sainte"]];
 
-/// A folded query with abbreviations written as the names write them ("sankt gallen" → "st gallen",
-/// "bahnhofstr" stays). Matching compares this against [`name_keys`].
-pub fn fold_query(text: &str) -> String {
-    let folded = fold(text).replace("strasse", "str");
-    folded
+/// The group of `word`, if it has one.
+fn abbreviation_group(word: &str) -> Option<&'static [&'static str]> {
+    ABBREVIATIONS.iter().copied().find(|group| group.contains(&word))
+}
+
+/// A name folded for comparing whole names: "Sankt-Gallen" and "St. Gallen" are equal, and so are
+/// "Bahnhofstr." and "Bahnhofstrasse".
+pub fn canonical(text: &str) -> String {
+    fold(text)
+        .replace("strasse", "str")
         .split(' ')
-        .map(|word| {
-            let word = ABBREVIATIONS.iter().find(|(_, long)| long.contains(&word)).map_or(word, |(short, _)| short);
-            // Half-typed "…stra", "…strass" still find "…strasse", which the keys spell "…str".
-            match word.rfind("str") {
-                Some(at) if "asse".starts_with(&word[at + 3..]) => &word[..at + 3],
-                _ => word,
-            }
-        })
+        .map(|word| abbreviation_group(word).map_or(word, |group| group[0]))
         .collect::<Vec<_>>()
         .join(" ")
 }
 
+/// What the shopper typed, folded for prefix search against [`name_keys`]. Only the last word may be
+/// half-typed: "bahnhofstra" and "bahnhofstrass" still find "Bahnhofstrasse", which the keys spell "…str".
+pub fn fold_query(text: &str) -> String {
+    let mut folded = fold(text).replace("strasse", "str");
+    let last_word = folded.rfind(' ').map_or(0, |space| space + 1);
+    if let Some(at) = folded[last_word..].rfind("str") {
+        let end = last_word + at + 3;
+        if "asse".starts_with(&folded[end..]) {
+            folded.truncate(end);
+        }
+    }
+    folded
+}
+
 /// Every key under which `name` is found by prefix: each word suffix of its folded form and of its
-/// German spelling, with "strasse" written "str" so that both spellings meet.
+/// German spelling, with "strasse" written "str" so that both spellings meet, and with every other
+/// spelling of an abbreviated word ("st gallen", "sankt gallen", "saint gallen", …).
 pub fn name_keys(name: &str) -> Vec<String> {
     let mut keys = Vec::new();
     let forms = std::iter::once(fold(name)).chain(fold_german(name));
     for form in forms {
         let form = form.replace("strasse", "str");
-        keys.extend(word_suffixes(&form).map(str::to_owned));
+        let words: Vec<&str> = form.split(' ').collect();
+        let mut spellings = vec![form.clone()];
+        for group in ABBREVIATIONS {
+            if words.iter().any(|word| group.contains(word)) {
+                for spelling in group.iter() {
+                    let respelled: Vec<&str> =
+                        words.iter().map(|&word| if group.contains(&word) { *spelling } else { word }).collect();
+                    spellings.push(respelled.join(" "));
+                }
+            }
+        }
+        for spelling in &spellings {
+            keys.extend(word_suffixes(spelling).map(str::to_owned));
+        }
     }
     keys.sort_unstable();
     keys.dedup();
@@ -118,8 +145,9 @@ mod tests {
 
     #[test]
     fn abbreviations_and_spelled_out_words_meet() {
-        assert_eq!(fold_query("Sankt Gall"), "st gall");
-        assert_eq!(fold_query("saint-imier"), "st imier");
+        assert_eq!(canonical("Sankt Gallen"), canonical("St. Gallen"));
+        assert_eq!(canonical("Bahnhofstr."), canonical("Bahnhofstrasse"));
+        assert!(name_matches("St. Gallen", &fold_query("Sankt Gall")));
         assert!(name_matches("St. Gallen", &fold_query("sankt gallen")));
         assert!(name_matches("St-Imier", &fold_query("Saint Imier")));
         assert!(name_matches("Bahnhofstrasse", &fold_query("bahnhofstr.")));
@@ -130,6 +158,17 @@ mod tests {
         assert!(name_matches("Biel/Bienne", &fold_query("bienne")));
         assert!(name_matches("Zürich", &fold_query("zuerich")));
         assert!(!name_matches("Bern", &fold_query("zurich")));
+    }
+
+    /// Found by the `name_matching` fuzz target: "san" was read as "st" and no longer found "Sant…" or
+    /// "San Bernardino"; and a "…stra" word before the last was cut, so "Astra Bahnhof" missed itself.
+    #[test]
+    fn regressions_found_by_fuzzing() {
+        assert!(name_matches("sant", &fold_query("san")));
+        assert!(name_matches("San Bernardino", &fold_query("San")));
+        assert!(name_matches("San Bernardino", &fold_query("San Bern")));
+        assert!(name_matches("Astra Bahnhof", &fold_query("Astra Bahnhof")));
+        assert!(name_matches("Sankt Antönien", &fold_query("St. Ant")));
     }
 
     #[test]

@@ -1,0 +1,121 @@
+//! `GET /openapi.json`: the OpenAPI 3.1 document of every route, generated from the handlers' annotations
+//! and the types of `crates/api`. The error answers are added here in one place, from the same list the
+//! proxy's `AppError` maps to, so the document names every status a caller can see.
+
+use api::{PROBLEM_CONTENT_TYPE, Problem};
+use axum::Json;
+use utoipa::openapi::path::Operation;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, HttpMethod, Ref, RefOr, Response, ResponseBuilder};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+use crate::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "swiss-checkout proxy",
+        description = "Swiss address autocomplete and validation, delivery options and the shop's server-side \
+                       check, in front of the Swiss Post Digital Commerce API. Errors are RFC 9457 problem+json."
+    ),
+    paths(
+        routes::localities,
+        routes::streets,
+        routes::house_numbers,
+        routes::validate,
+        routes::delivery_options,
+        routes::check_selection,
+        routes::healthz,
+        routes::readyz,
+    ),
+    components(schemas(Problem)),
+    modifiers(&ErrorAnswers),
+    tags(
+        (name = "address", description = "Postcode/locality, street and house-number suggestions, validation"),
+        (name = "delivery", description = "Delivery options for an address"),
+        (name = "server", description = "For the shop's server only: bearer server key, no browser origin"),
+        (name = "operations", description = "Health and readiness"),
+    )
+)]
+pub struct ApiDoc;
+
+fn problem(description: &str) -> RefOr<Response> {
+    let content = ContentBuilder::new().schema(Some(Ref::from_schema_name(Problem::name()))).build();
+    ResponseBuilder::new().description(description).content(PROBLEM_CONTENT_TYPE, content).build().into()
+}
+
+/// Adds the problem+json answers of `AppError` to every operation, by what the route can meet.
+struct ErrorAnswers;
+
+impl Modify for ErrorAnswers {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "server_key",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let browser = path.starts_with(api::API_PREFIX);
+            let server = path.starts_with("/server/");
+            for method in [HttpMethod::Get, HttpMethod::Post] {
+                let operation: Option<&mut Operation> = match method {
+                    HttpMethod::Get => item.get.as_mut(),
+                    HttpMethod::Post => item.post.as_mut(),
+                    _ => None,
+                };
+                let Some(operation) = operation else { continue };
+                let answers = &mut operation.responses.responses;
+                let mut add = |status: &str, description: &str| {
+                    answers.insert(status.to_owned(), problem(description));
+                };
+                if browser || server {
+                    add("400", "A parameter or body field is missing or wrong; `field` names it");
+                    add("403", "Origin not allowed, or the publishable key is missing or unknown");
+                    add("502", "Swiss Post answered with an error; `manual_entry` is true");
+                }
+                if browser {
+                    add("429", "Too many requests from this client; see `Retry-After`");
+                }
+                if server {
+                    add("401", "The server key is missing or wrong");
+                }
+                if operation.request_body.is_some() {
+                    add("413", "The request body is too large");
+                }
+                add("503", "Busy, timed out, or Swiss Post is not reachable; `manual_entry` is true");
+            }
+        }
+    }
+}
+
+/// `GET /openapi.json`.
+pub async fn serve() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_is_described_with_its_errors() {
+        let doc = ApiDoc::openapi();
+        let json = serde_json::to_value(&doc).unwrap();
+        for path in [
+            api::LOCALITIES_PATH,
+            api::STREETS_PATH,
+            api::HOUSE_NUMBERS_PATH,
+            api::VALIDATE_PATH,
+            api::DELIVERY_OPTIONS_PATH,
+            api::CHECK_SELECTION_PATH,
+        ] {
+            let item = &json["paths"][path];
+            let operation = if item["get"].is_object() { &item["get"] } else { &item["post"] };
+            for status in ["200", "400", "503"] {
+                assert!(operation["responses"][status].is_object(), "{path} lacks {status}");
+            }
+        }
+        assert!(json["components"]["schemas"]["Problem"]["properties"]["type"].is_object());
+        assert!(json["paths"]["/v1/localities"]["get"]["parameters"][0]["name"] == "q");
+    }
+}

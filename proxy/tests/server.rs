@@ -1,0 +1,150 @@
+//! The server-only route `/server/v1/selections/check`: the secret server key as a bearer token, no
+//! browser origin, and a selection checked against Swiss Post (the sandbox) as the shop's server sees it.
+
+mod common;
+
+use api::{AddressSelection, DeliveryOptionsResponse, Selection, SelectionCheck, problem_type};
+use common::{config_for, problem, sandbox_credentials, serve};
+use proxy::config::Secret;
+use reqwest::StatusCode;
+
+const SERVER_KEY: &str = "test-server-key-0123456789";
+
+async fn proxy_with_server_key(key: Option<&str>) -> (sandbox::RunningSandbox, String) {
+    let sandbox = sandbox::spawn(sandbox::SandboxConfig::default()).await.unwrap();
+    let mut config = config_for(&sandbox.base_url(), sandbox_credentials(), 2_000);
+    config.server_key = key.map(Secret::new);
+    config.allowed_origins = vec!["https://shop.example".into()];
+    let (base, _server) = serve(config).await;
+    (sandbox, base)
+}
+
+fn bern_address() -> AddressSelection {
+    AddressSelection {
+        postcode: "3011".into(),
+        town: "Bern".into(),
+        street: "Aarbergergasse".into(),
+        house_number: "1".into(),
+        verified: true,
+        quality: None,
+    }
+}
+
+async fn check(base: &str, selection: &Selection, bearer: Option<&str>) -> reqwest::Response {
+    let mut request = reqwest::Client::new().post(format!("{base}{}", api::CHECK_SELECTION_PATH)).json(selection);
+    if let Some(bearer) = bearer {
+        request = request.bearer_auth(bearer);
+    }
+    request.send().await.unwrap()
+}
+
+#[tokio::test]
+async fn without_the_right_key_the_answer_is_401_asking_for_a_bearer_token() {
+    let (_sandbox, base) = proxy_with_server_key(Some(SERVER_KEY)).await;
+    let selection = Selection { address: bern_address(), delivery: None };
+    for bearer in [None, Some("wrong-key-of-some-length"), Some(&SERVER_KEY[..SERVER_KEY.len() - 1])] {
+        let response = check(&base, &selection, bearer).await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(response.headers()["www-authenticate"], "Bearer");
+        assert_eq!(problem(response).await.kind, problem_type::UNAUTHORIZED);
+    }
+}
+
+#[tokio::test]
+async fn with_no_key_configured_the_route_refuses_everyone() {
+    let (_sandbox, base) = proxy_with_server_key(None).await;
+    let selection = Selection { address: bern_address(), ..Default::default() };
+    assert_eq!(check(&base, &selection, Some(SERVER_KEY)).await.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_browser_origin_is_refused_even_an_allowed_one_with_the_key_and_gets_no_cors_headers() {
+    let (_sandbox, base) = proxy_with_server_key(Some(SERVER_KEY)).await;
+    let client = reqwest::Client::new();
+    let url = format!("{base}{}", api::CHECK_SELECTION_PATH);
+    let response = client
+        .post(&url)
+        .header("origin", "https://shop.example")
+        .bearer_auth(SERVER_KEY)
+        .json(&Selection { address: bern_address(), ..Default::default() })
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert!(response.headers().get("access-control-allow-origin").is_none());
+    let preflight = client
+        .request(reqwest::Method::OPTIONS, &url)
+        .header("origin", "https://shop.example")
+        .header("access-control-request-method", "POST")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(preflight.status(), StatusCode::FORBIDDEN);
+    assert!(preflight.headers().get("access-control-allow-origin").is_none());
+}
+
+#[tokio::test]
+async fn a_selection_is_checked_against_swiss_post_now() {
+    let (_sandbox, base) = proxy_with_server_key(Some(SERVER_KEY)).await;
+    let offered: DeliveryOptionsResponse = reqwest::Client::new()
+        .get(format!("{base}{}", api::DELIVERY_OPTIONS_PATH))
+        .query(&[("postcode", "3011"), ("town", "Bern"), ("street", "Aarbergergasse"), ("house_number", "1")])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let evening = offered.options.iter().find(|o| o.kind == api::DeliveryKind::Evening).unwrap().clone();
+
+    let as_chosen = Selection { address: bern_address(), delivery: Some(evening.clone()) };
+    let answer: SelectionCheck = check(&base, &as_chosen, Some(SERVER_KEY)).await.json().await.unwrap();
+    assert_eq!(answer.address.quality, api::AddressQuality::Certified);
+    assert_eq!(answer.delivery_offered, Some(true));
+    assert!(answer.shippable);
+
+    // A price the browser changed is not what is offered.
+    let tampered =
+        Selection { delivery: Some(api::DeliveryOption { price_centimes: 0, ..evening }), ..as_chosen.clone() };
+    let answer: SelectionCheck = check(&base, &tampered, Some(SERVER_KEY)).await.json().await.unwrap();
+    assert_eq!(answer.delivery_offered, Some(false));
+    assert!(!answer.shippable);
+
+    // A town that does not belong to the postcode.
+    let wrong_town =
+        Selection { address: AddressSelection { town: "Genève".into(), ..bern_address() }, ..Default::default() };
+    let answer: SelectionCheck = check(&base, &wrong_town, Some(SERVER_KEY)).await.json().await.unwrap();
+    assert_eq!(answer.address.quality, api::AddressQuality::Unusable);
+    assert_eq!(answer.delivery_offered, None);
+    assert!(!answer.shippable);
+}
+
+#[tokio::test]
+async fn a_malformed_selection_is_a_400_naming_the_field() {
+    let (_sandbox, base) = proxy_with_server_key(Some(SERVER_KEY)).await;
+    let bad = Selection { address: AddressSelection { postcode: "30".into(), ..bern_address() }, ..Default::default() };
+    let response = check(&base, &bad, Some(SERVER_KEY)).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(problem(response).await.field.as_deref(), Some("postcode"));
+    let response = reqwest::Client::new()
+        .post(format!("{base}{}", api::CHECK_SELECTION_PATH))
+        .bearer_auth(SERVER_KEY)
+        .header("content-type", "application/json")
+        .body("{\"address\": 7}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(problem(response).await.field.as_deref(), Some("body"));
+}
+
+#[tokio::test]
+async fn openapi_json_describes_every_route() {
+    let (_sandbox, base) = proxy_with_server_key(None).await;
+    let doc: serde_json::Value = reqwest::get(format!("{base}/openapi.json")).await.unwrap().json().await.unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    for path in ["/v1/localities", "/v1/delivery-options", "/server/v1/selections/check", "/readyz"] {
+        assert!(paths.contains_key(path), "{path} missing");
+    }
+}
