@@ -8,6 +8,7 @@ pub mod guard;
 pub mod lookup;
 pub mod metrics;
 pub mod openapi;
+pub mod pickup;
 pub mod routes;
 pub mod token;
 pub mod upstream;
@@ -38,6 +39,7 @@ pub struct AppState {
     pub metrics: metrics::Metrics,
     pub lookups: lookup::Lookups,
     pub delivery: delivery::DeliveryOptions,
+    pub pickup: pickup::Pickup,
     pub sandbox_mode: bool,
 }
 
@@ -101,7 +103,8 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
     let state = Arc::new(AppState {
         metrics: metrics.clone(),
         lookups: lookup::Lookups::new(post.clone(), config.cache.freshness(), &metrics),
-        delivery: delivery::DeliveryOptions::new(post, config.delivery.clone()),
+        delivery: delivery::DeliveryOptions::new(post.clone(), config.delivery.clone()),
+        pickup: pickup::Pickup::new(post),
         sandbox_mode,
     });
     let router = router(&config, state.clone())?;
@@ -134,6 +137,10 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         .route("/house-numbers", get(routes::house_numbers))
         .route("/addresses/validate", post(routes::validate))
         .route("/delivery-options", get(routes::delivery_options))
+        .route("/pickup-points", get(routes::pickup_points))
+        .route("/pickup-places", get(routes::pickup_places))
+        .route("/pickup-user", post(routes::pickup_user))
+        .route("/map/switzerland.geojson", get(routes::switzerland_outline))
         .fallback(routes::not_found)
         .route_layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::record))
         // Outermost first: the origin check (so a refused origin's preflight is a 403), CORS, the rate

@@ -24,6 +24,9 @@ use crate::routes;
         routes::house_numbers,
         routes::validate,
         routes::delivery_options,
+        routes::pickup_points,
+        routes::pickup_places,
+        routes::pickup_user,
         routes::check_selection,
         routes::healthz,
         routes::readyz,
@@ -33,6 +36,7 @@ use crate::routes;
     tags(
         (name = "address", description = "Postcode/locality, street and house-number suggestions, validation"),
         (name = "delivery", description = "Delivery options for an address"),
+        (name = "pickup", description = "PickPost points, My Post 24 terminals and post offices; the shopper's user id"),
         (name = "server", description = "For the shop's server only: bearer server key, no browser origin"),
         (name = "operations", description = "Health and readiness"),
     )

@@ -4,8 +4,9 @@
 use std::sync::Arc;
 
 use api::{
-    AddressInput, AddressQuality, DeliveryOptionsResponse, Health, HouseNumbersResponse, LocalitiesResponse, Selection,
-    SelectionCheck, StreetsResponse, ValidationResult, check,
+    AddressInput, AddressQuality, DeliveryOptionsResponse, Health, HouseNumbersResponse, LocalitiesResponse,
+    PickupPlacesResponse, PickupPointsResponse, PickupUser, PickupUserRequest, Selection, SelectionCheck,
+    StreetsResponse, ValidationResult, check,
 };
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
@@ -122,6 +123,65 @@ pub async fn delivery_options(
     let mut headers = lookup_headers(answer.stale);
     headers.insert(header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
     Ok((headers, Json(DeliveryOptionsResponse { options: answer.value })))
+}
+
+/// `GET /v1/pickup-points?bbox=…[&types=…][&near=lat,lon]`: pickup points in a box, or clusters.
+#[utoipa::path(get, path = "/v1/pickup-points", tag = "pickup", params(api::PickupPointsQuery),
+    responses((status = 200, description = "Points nearest first with opening hours, or clusters above 60 points", body = PickupPointsResponse)))]
+pub async fn pickup_points(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<impl IntoResponse, AppError> {
+    let pairs = query_pairs(raw.as_deref());
+    let bbox = check::bbox(first(&pairs, "bbox"))?;
+    let kinds = check::pickup_kinds(first(&pairs, "types"))?;
+    let near = check::position(first(&pairs, "near"), "near")?;
+    let answer = state.pickup.points(bbox, &kinds, near).await?;
+    Ok((lookup_headers(answer.stale), Json(answer.value)))
+}
+
+/// `GET /v1/pickup-places?q=9000`: where a postcode or place is.
+#[utoipa::path(get, path = "/v1/pickup-places", tag = "pickup", params(api::LocalitiesQuery),
+    responses((status = 200, description = "Places to centre the map on; empty when nothing matches", body = PickupPlacesResponse)))]
+pub async fn pickup_places(
+    State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
+) -> Result<impl IntoResponse, AppError> {
+    let q = locality_query(raw.as_deref())?;
+    let places = state.pickup.places(&q).await?;
+    Ok((lookup_headers(false), Json(PickupPlacesResponse { places })))
+}
+
+/// `POST /v1/pickup-user`: the shopper's PickPost / My Post 24 user id and the label's `name2` line.
+#[utoipa::path(post, path = "/v1/pickup-user", tag = "pickup", request_body = PickupUserRequest,
+    responses((status = 200, description = "The user id, whether Swiss Post checked the identity, and name2", body = PickupUser)))]
+pub async fn pickup_user(
+    State(state): State<Arc<AppState>>,
+    body: Result<Json<PickupUserRequest>, JsonRejection>,
+) -> Result<Json<PickupUser>, AppError> {
+    let Json(request) = body.map_err(AppError::from_json_rejection)?;
+    let language = match request.language.trim() {
+        "" => "de".to_owned(),
+        l @ ("de" | "fr" | "it" | "en") => l.to_owned(),
+        _ => return Err(AppError::invalid("language", "must be de, fr, it or en")),
+    };
+    let kind = request.kind.ok_or_else(|| AppError::invalid("kind", "must be pickpost, mypost24 or post_office"))?;
+    let checked = PickupUserRequest {
+        first_name: check::person_name(&request.first_name, "first_name")?,
+        last_name: check::person_name(&request.last_name, "last_name")?,
+        email: check::email(&request.email)?,
+        language,
+        kind: Some(kind),
+    };
+    Ok(Json(state.pickup.user(&checked, kind).await?))
+}
+
+/// Switzerland's outline (Natural Earth, public domain): the pickup map's base layer when no tiles load.
+pub async fn switzerland_outline() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/geo+json"), (header::CACHE_CONTROL, "public, max-age=86400")],
+        include_str!("../data/ch_country_naturalearth.geojson"),
+    )
 }
 
 /// `POST /server/v1/selections/check`: the shop's server checks what its checkout form received before it

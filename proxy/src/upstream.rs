@@ -107,6 +107,9 @@ pub struct PostClient {
     breaker: Breaker,
     http: reqwest::Client,
     dcapi_base: String,
+    /// The public location service (places.post.ch): called without the bearer token, which is not its
+    /// business.
+    location_base: String,
     tokens: TokenManager,
     subscription_key: Option<crate::config::Secret>,
 }
@@ -131,6 +134,7 @@ impl PostClient {
             breaker: Breaker::new(upstream.breaker_failures, upstream.breaker_cooldown(), metrics.breaker_open.clone()),
             http,
             dcapi_base: upstream.dcapi_base.trim_end_matches('/').to_owned(),
+            location_base: upstream.location_base.trim_end_matches('/').to_owned(),
             tokens,
             subscription_key: upstream.subscription_key.clone(),
         })
@@ -193,6 +197,68 @@ impl PostClient {
             params.insert("address.geographicLocation.house.houseNumber", &address.house_number);
         }
         self.get_json(path::DELIVERABILITIES_WHEN, &params).await
+    }
+
+    /// `POST /pickpost/v1/users`: the shopper's PickPost / My Post 24 user id. Not retried: it may create one.
+    pub async fn pickpost_user(
+        &self,
+        request: &swisspost::location::UserRequest,
+    ) -> Result<Option<swisspost::location::UserResponse>, UpstreamError> {
+        let url = format!("{}{}", self.dcapi_base, path::PICKPOST_USERS);
+        self.send_json(false, |token| self.http.post(&url).bearer_auth(token).json(request)).await
+    }
+
+    /// GET on the location service: its JSON (`Types`, `Find`, `Geocode`). `None` on 404.
+    pub async fn location_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        params: &[(&str, &str)],
+    ) -> Result<Option<T>, UpstreamError> {
+        match self.location_get(path, params).await? {
+            None => Ok(None),
+            Some(body) => serde_json::from_slice(&body).map(Some).map_err(|_| UpstreamError::Body),
+        }
+    }
+
+    /// GET on the location service, the body as text (`Poi` answers XML). `None` on 404.
+    pub async fn location_text(&self, path: &str, params: &[(&str, &str)]) -> Result<Option<String>, UpstreamError> {
+        match self.location_get(path, params).await? {
+            None => Ok(None),
+            Some(body) => String::from_utf8(body.to_vec()).map(Some).map_err(|_| UpstreamError::Body),
+        }
+    }
+
+    /// Breaker, one retry after a transient failure, metrics; no token.
+    async fn location_get(&self, path: &str, params: &[(&str, &str)]) -> Result<Option<bytes::Bytes>, UpstreamError> {
+        self.breaker.allow()?;
+        let url = format!("{}{path}", self.location_base);
+        let mut retried = false;
+        let result = loop {
+            let sent = self.http.get(&url).query(params).send().await;
+            let outcome = match sent {
+                Err(error) => Err(UpstreamError::from_transport(error)),
+                Ok(response) => match response.status().as_u16() {
+                    200 => response.bytes().await.map(Some).map_err(|_| UpstreamError::Body),
+                    404 => Ok(None),
+                    status => Err(UpstreamError::Status(status)),
+                },
+            };
+            self.metrics.upstream(match &outcome {
+                Ok(_) => "ok",
+                Err(UpstreamError::Timeout) => "timeout",
+                Err(UpstreamError::Unreachable) => "unreachable",
+                Err(_) => "server_error",
+            });
+            match outcome {
+                Err(error) if error.is_transient() && !retried => {
+                    retried = true;
+                    tokio::time::sleep(RETRY_PAUSE).await;
+                }
+                other => break other,
+            }
+        };
+        self.breaker.record(result.as_ref().err());
+        result
     }
 
     /// GET with the bearer token; `None` on 404 ("no results" upstream). On 401 the token is dropped

@@ -41,7 +41,7 @@ async fn check(base: &str, selection: &Selection, bearer: Option<&str>) -> reqwe
 #[tokio::test]
 async fn without_the_right_key_the_answer_is_401_asking_for_a_bearer_token() {
     let (_sandbox, base) = proxy_with_server_key(Some(SERVER_KEY)).await;
-    let selection = Selection { address: bern_address(), delivery: None };
+    let selection = Selection { address: bern_address(), delivery: None, pickup: None };
     for bearer in [None, Some("wrong-key-of-some-length"), Some(&SERVER_KEY[..SERVER_KEY.len() - 1])] {
         let response = check(&base, &selection, bearer).await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
@@ -97,7 +97,7 @@ async fn a_selection_is_checked_against_swiss_post_now() {
         .unwrap();
     let evening = offered.options.iter().find(|o| o.kind == api::DeliveryKind::Evening).unwrap().clone();
 
-    let as_chosen = Selection { address: bern_address(), delivery: Some(evening.clone()) };
+    let as_chosen = Selection { address: bern_address(), delivery: Some(evening.clone()), pickup: None };
     let answer: SelectionCheck = check(&base, &as_chosen, Some(SERVER_KEY)).await.json().await.unwrap();
     assert_eq!(answer.address.quality, api::AddressQuality::Certified);
     assert_eq!(answer.delivery_offered, Some(true));

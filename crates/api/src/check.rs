@@ -117,6 +117,81 @@ pub fn address(input: &crate::AddressInput, street_required: bool) -> Result<cra
     })
 }
 
+/// A bounding box "minLon,minLat,maxLon,maxLat" in WGS84 degrees, min below max.
+pub fn bbox(value: Option<&str>) -> Result<[f64; 4], FieldError> {
+    let wrong = || FieldError::new("bbox", "must be minLon,minLat,maxLon,maxLat in degrees, min below max");
+    let value = value.map(str::trim).filter(|v| !v.is_empty() && v.len() <= 100).ok_or_else(wrong)?;
+    let mut numbers = [0.0_f64; 4];
+    let mut parts = value.split(',');
+    for slot in &mut numbers {
+        *slot = parts.next().and_then(|p| p.trim().parse::<f64>().ok()).filter(|n| n.is_finite()).ok_or_else(wrong)?;
+    }
+    let [min_lon, min_lat, max_lon, max_lat] = numbers;
+    let lon_ok = (-180.0..=180.0).contains(&min_lon) && (-180.0..=180.0).contains(&max_lon);
+    let lat_ok = (-90.0..=90.0).contains(&min_lat) && (-90.0..=90.0).contains(&max_lat);
+    if parts.next().is_some() || !lon_ok || !lat_ok || min_lon >= max_lon || min_lat >= max_lat {
+        return Err(wrong());
+    }
+    Ok(numbers)
+}
+
+/// A position "lat,lon" in WGS84 degrees; absent is fine.
+pub fn position(value: Option<&str>, field: &'static str) -> Result<Option<(f64, f64)>, FieldError> {
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
+    let wrong = || FieldError::new(field, "must be lat,lon in degrees");
+    let (lat, lon) = value.split_once(',').ok_or_else(wrong)?;
+    let lat = lat.trim().parse::<f64>().ok().filter(|l| (-90.0..=90.0).contains(l)).ok_or_else(wrong)?;
+    let lon = lon.trim().parse::<f64>().ok().filter(|l| (-180.0..=180.0).contains(l)).ok_or_else(wrong)?;
+    Ok(Some((lat, lon)))
+}
+
+/// Pickup kinds "pickpost,mypost24,post_office"; absent or empty means all three.
+pub fn pickup_kinds(value: Option<&str>) -> Result<Vec<crate::PickupKind>, FieldError> {
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(crate::PickupKind::ALL.to_vec());
+    };
+    let mut kinds = Vec::new();
+    for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let kind = crate::PickupKind::ALL
+            .into_iter()
+            .find(|k| k.name() == name)
+            .ok_or_else(|| FieldError::new("types", "must list pickpost, mypost24 or post_office"))?;
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    Ok(kinds)
+}
+
+/// A person's first or last name: letters of any script, spaces, hyphens, apostrophes and dots.
+pub fn person_name(value: &str, field: &'static str) -> Result<String, FieldError> {
+    let value = value.trim();
+    let allowed = |c: char| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.');
+    if value.is_empty() || value.chars().count() > 60 || !value.chars().all(allowed) {
+        return Err(FieldError::new(field, "must be a name of 1 to 60 letters"));
+    }
+    Ok(value.to_owned())
+}
+
+/// An e-mail address: one `@` with something on both sides and a dot in the domain, no spaces.
+pub fn email(value: &str) -> Result<String, FieldError> {
+    let value = value.trim();
+    let wrong = || FieldError::new("email", "must be an e-mail address");
+    let (local, domain) = value.split_once('@').ok_or_else(wrong)?;
+    let plain = |c: char| !c.is_whitespace() && !c.is_control() && c != '@' && c != '<' && c != '>';
+    if value.chars().count() > 120
+        || local.is_empty()
+        || !domain.contains('.')
+        || domain.starts_with('.')
+        || domain.ends_with('.')
+        || !value.chars().filter(|c| *c != '@').all(plain)
+        || value.matches('@').count() != 1
+    {
+        return Err(wrong());
+    }
+    Ok(value.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +216,34 @@ mod tests {
         assert_eq!(delivery_days(Some("15")).unwrap_err().field, "days");
         assert_eq!(delivery_days(Some("0")).unwrap_err().field, "days");
         assert_eq!(delivery_days(Some(" 7 ")), Ok(Some(7)));
+    }
+
+    #[test]
+    fn boxes_positions_kinds_names_and_emails() {
+        assert_eq!(bbox(Some("9.3,47.4,9.45,47.45")), Ok([9.3, 47.4, 9.45, 47.45]));
+        for bad in [
+            None,
+            Some(""),
+            Some("1,2,3"),
+            Some("9.4,47,9.3,48"),
+            Some("1,2,3,4,5"),
+            Some("NaN,1,2,3"),
+            Some("0,95,1,96"),
+        ] {
+            assert_eq!(bbox(bad).unwrap_err().field, "bbox", "{bad:?}");
+        }
+        assert_eq!(position(Some("47.42,9.37"), "near"), Ok(Some((47.42, 9.37))));
+        assert_eq!(position(None, "near"), Ok(None));
+        assert_eq!(position(Some("91,0"), "near").unwrap_err().field, "near");
+        assert_eq!(pickup_kinds(None).unwrap().len(), 3);
+        assert_eq!(pickup_kinds(Some("mypost24,mypost24")), Ok(vec![crate::PickupKind::MyPost24]));
+        assert_eq!(pickup_kinds(Some("lockers")).unwrap_err().field, "types");
+        assert_eq!(person_name(" Zoë ", "first_name"), Ok("Zoë".into()));
+        assert!(person_name("<b>", "first_name").is_err());
+        assert_eq!(email("anna@example.ch"), Ok("anna@example.ch".into()));
+        for bad in ["anna", "a@b", "a @b.ch", "a@b@c.ch", "@b.ch", "a@.ch"] {
+            assert!(email(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -259,13 +259,233 @@ pub struct DeliveryOptionsResponse {
 }
 
 /// What the shopper chose in the whole widget: what the shop receives.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Selection {
+    /// The home address, as entered in the address part.
     pub address: AddressSelection,
     /// The chosen delivery option with its product codes; `None` until one is chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<DeliveryOption>,
+    /// The chosen pickup point, when the shopper collects the parcel instead of home delivery. Its
+    /// address is then the delivery address, and `name2` goes on the label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pickup: Option<PickupSelection>,
+}
+
+impl Selection {
+    /// Where the parcel goes: the pickup point's address when one is chosen, else the home address.
+    pub fn delivery_address(&self) -> &AddressSelection {
+        self.pickup.as_ref().map_or(&self.address, |pickup| &pickup.address)
+    }
+}
+
+/// `GET /v1/pickup-points?bbox=minLon,minLat,maxLon,maxLat[&types=pickpost,mypost24,post_office][&near=lat,lon]`.
+pub const PICKUP_POINTS_PATH: &str = "/v1/pickup-points";
+
+/// `GET /v1/pickup-places?q=9000`: where a postcode or place is, to centre the pickup map.
+pub const PICKUP_PLACES_PATH: &str = "/v1/pickup-places";
+
+/// `POST /v1/pickup-user` with a [`PickupUserRequest`]: the shopper's PickPost / My Post 24 user id.
+pub const PICKUP_USER_PATH: &str = "/v1/pickup-user";
+
+/// Above this many points in the box, the proxy answers clusters instead of points.
+pub const PICKUP_MAX_POINTS: usize = 60;
+
+/// What kind of pickup point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum PickupKind {
+    /// A PickPost point at a partner (a shop, a petrol station) with a counter.
+    #[serde(rename = "pickpost")]
+    PickPost,
+    /// A My Post 24 parcel terminal, open around the clock.
+    #[serde(rename = "mypost24")]
+    MyPost24,
+    /// A post office.
+    #[serde(rename = "post_office")]
+    PostOffice,
+}
+
+impl PickupKind {
+    pub const ALL: [PickupKind; 3] = [PickupKind::PickPost, PickupKind::MyPost24, PickupKind::PostOffice];
+
+    /// The wire name ("mypost24").
+    pub fn name(self) -> &'static str {
+        match self {
+            PickupKind::PickPost => "pickpost",
+            PickupKind::MyPost24 => "mypost24",
+            PickupKind::PostOffice => "post_office",
+        }
+    }
+
+    /// What the label's `name2` starts with: "PickPost 12345678" or "MyPost24 12345678".
+    pub fn name2_prefix(self) -> &'static str {
+        match self {
+            PickupKind::MyPost24 => "MyPost24",
+            PickupKind::PickPost | PickupKind::PostOffice => "PickPost",
+        }
+    }
+}
+
+/// Opening hours of one weekday: `weekday` 1 (Monday) to 7 (Sunday), times "08:00".."18:30".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpeningDay {
+    pub weekday: u8,
+    /// Opening spans of the day, e.g. [["08:00","12:00"],["13:30","18:00"]]; empty when closed.
+    pub spans: Vec<[String; 2]>,
+}
+
+/// One pickup point.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PickupPoint {
+    /// Swiss Post's id, e.g. "001MP24_001201061".
+    pub id: String,
+    pub kind: PickupKind,
+    pub name: String,
+    pub street: String,
+    pub postcode: String,
+    pub town: String,
+    /// WGS84 degrees.
+    pub lat: f64,
+    pub lon: f64,
+    /// Metres from `near`, when the request gave one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distance_m: Option<u32>,
+    /// Weekly opening hours, Monday first; empty when unknown. My Post 24 terminals are open every day.
+    #[serde(default)]
+    pub opening_hours: Vec<OpeningDay>,
+    /// True for sandbox points that do not exist (generated for scale and named "Sandbox …").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub synthetic: bool,
+    /// True when the opening hours are generated (the sandbox's), not Swiss Post's.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hours_synthetic: bool,
+}
+
+/// Many points in one area of a whole-country view, drawn as one marker with a count.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PickupCluster {
+    /// Mean position of the points.
+    pub lat: f64,
+    pub lon: f64,
+    pub count: u32,
+    /// The points' extent: minLon, minLat, maxLon, maxLat (zoom to it to see them).
+    pub bbox: [f64; 4],
+}
+
+/// Answer of `GET /v1/pickup-points`: points (nearest first) when at most [`PICKUP_MAX_POINTS`] are in
+/// the box, else clusters.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PickupPointsResponse {
+    pub points: Vec<PickupPoint>,
+    pub clusters: Vec<PickupCluster>,
+    /// How many points of the asked types are in the box.
+    pub total: u32,
+}
+
+/// Query of `GET /v1/pickup-points`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
+pub struct PickupPointsQuery {
+    /// minLon,minLat,maxLon,maxLat in WGS84 degrees, inside Switzerland's surroundings.
+    #[cfg_attr(feature = "openapi", param(example = "9.30,47.40,9.45,47.45"))]
+    pub bbox: String,
+    /// Comma-separated kinds: pickpost, mypost24, post_office; all three when absent.
+    #[cfg_attr(feature = "openapi", param(example = "mypost24,pickpost"))]
+    pub types: Option<String>,
+    /// lat,lon to sort by distance from (the delivery address).
+    #[cfg_attr(feature = "openapi", param(example = "47.4245,9.3767"))]
+    pub near: Option<String>,
+}
+
+/// A place found by postcode or name.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PickupPlace {
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// minLon, minLat, maxLon, maxLat.
+    pub bbox: [f64; 4],
+}
+
+/// Answer of `GET /v1/pickup-places`; empty when nothing matches.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PickupPlacesResponse {
+    pub places: Vec<PickupPlace>,
+}
+
+/// Body of `POST /v1/pickup-user`: who the shopper is, as the shop knows it. `Debug` hides the
+/// personal data, so it never reaches a log.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct PickupUserRequest {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 60, example = "Anna"))]
+    pub first_name: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 60, example = "Muster"))]
+    pub last_name: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 120, example = "anna@example.ch"))]
+    pub email: String,
+    /// de, fr, it or en.
+    #[cfg_attr(feature = "openapi", schema(example = "de"))]
+    pub language: String,
+    /// The kind of the chosen point: a My Post 24 terminal needs a My Post 24 id.
+    pub kind: Option<PickupKind>,
+}
+
+impl std::fmt::Debug for PickupUserRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PickupUserRequest")
+            .field("first_name", &"[personal]")
+            .field("last_name", &"[personal]")
+            .field("email", &"[personal]")
+            .field("language", &self.language)
+            .field("kind", &self.kind)
+            .finish()
+    }
+}
+
+/// Whether Swiss Post has checked the shopper's identity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum IdentityCheck {
+    /// Not yet: for My Post 24, Swiss Post checks it before the first collection.
+    None,
+    /// Checked (by letter, registered letter or SuisseID).
+    Checked,
+}
+
+/// Answer of `POST /v1/pickup-user`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PickupUser {
+    /// The user id, e.g. "PT011227".
+    pub id: String,
+    pub verified: IdentityCheck,
+    /// The recipient's second name line on the label: "PickPost PT011227" or "MyPost24 PT011227".
+    pub name2: String,
+}
+
+/// The chosen pickup point in the [`Selection`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PickupSelection {
+    pub point_id: String,
+    pub kind: PickupKind,
+    pub name: String,
+    /// The point's address: the parcel's delivery address.
+    pub address: AddressSelection,
+    /// The shopper's user id and the label line, once the proxy returned them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<PickupUser>,
 }
 
 /// `POST /server/v1/selections/check`: the shop's server asks whether a selection its checkout form received

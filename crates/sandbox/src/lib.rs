@@ -17,6 +17,7 @@ pub mod data;
 pub mod delivery;
 pub mod holidays;
 pub mod knobs;
+pub mod location;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -44,7 +45,15 @@ pub mod route {
     pub const DELIVERABILITIES_GET: &str = "GET /api/delivery/v1/deliverabilities/when";
     pub const DELIVERABILITIES_POST: &str = "POST /api/delivery/v1/deliverabilities/when";
     pub const HOLIDAYS: &str = "GET /api/delivery/v1/options/holidays";
+    pub const PICKPOST_USERS: &str = "POST /pickpost/v1/users";
+    pub const LOCATION_TYPES: &str = "GET /StandortSuche/StaoCacheServiceV2/api/v1/Types";
+    pub const LOCATION_FIND: &str = "GET /StandortSuche/StaoCacheServiceV2/api/v1/Find";
+    pub const LOCATION_GEOCODE: &str = "GET /StandortSuche/StaoCacheServiceV2/api/v1/Geocode";
+    pub const LOCATION_POI: &str = "GET /StandortSuche/StaoCacheServiceV2/api/v1/Poi";
 }
+
+/// Where the location service lives below the sandbox's base URL, as below places.post.ch.
+pub const LOCATION_PREFIX: &str = "/StandortSuche/StaoCacheServiceV2/api/v1";
 
 /// How a sandbox starts.
 #[derive(Clone, Debug)]
@@ -68,6 +77,7 @@ impl Default for SandboxConfig {
 pub struct SandboxState {
     pub subscription_key: Option<String>,
     pub data: AddressData,
+    pub places: location::Places,
     pub clients: Vec<Client>,
     pub tokens: auth::TokenStore,
     pub knobs: Knobs,
@@ -83,6 +93,7 @@ impl SandboxState {
         Arc::new(Self {
             subscription_key: config.subscription_key,
             data: AddressData::load(),
+            places: location::Places::load(),
             clients: config.clients,
             tokens: auth::TokenStore::default(),
             knobs,
@@ -100,6 +111,11 @@ pub fn router(state: SharedState) -> Router {
         .route("/address/v1/addresses/validation", post(address::validation))
         .route("/api/delivery/v1/deliverabilities/when", get(delivery::when_get).post(delivery::when_post))
         .route("/api/delivery/v1/options/holidays", get(delivery::holidays_get))
+        .route("/pickpost/v1/users", post(location::users))
+        .route(&format!("{LOCATION_PREFIX}/Types"), get(location::types))
+        .route(&format!("{LOCATION_PREFIX}/Find"), get(location::find))
+        .route(&format!("{LOCATION_PREFIX}/Geocode"), get(location::geocode))
+        .route(&format!("{LOCATION_PREFIX}/Poi"), get(location::poi))
         .route_layer(middleware::from_fn_with_state(state.clone(), faults_and_counts));
     let control = Router::new()
         .route("/__sandbox/knobs", get(get_knobs).post(set_knobs))

@@ -5,6 +5,7 @@
 //! (camelCase, `city18`, `houseKey`, ...); section numbers refer to POST-API.md.
 
 pub mod clock;
+pub mod location;
 pub mod matching;
 
 use serde::{Deserialize, Serialize};
@@ -30,7 +31,7 @@ pub mod scope {
 
     /// Every scope the proxy's routes need, requested in one token.
     pub const PROXY_SCOPES: &str =
-        "DCAPI_ADDRESS_AUTOCOMPLETE DCAPI_ADDRESS_READ DCAPI_ADDRESS_VALIDATE DCAPI_DELIVERY";
+        "DCAPI_ADDRESS_AUTOCOMPLETE DCAPI_ADDRESS_READ DCAPI_ADDRESS_VALIDATE DCAPI_DELIVERY DCAPI_PICKPOST";
 }
 
 /// Upstream paths relative to the DCAPI base URL (§3).
@@ -41,6 +42,7 @@ pub mod path {
     pub const VALIDATION: &str = "/address/v1/addresses/validation";
     pub const DELIVERABILITIES_WHEN: &str = "/api/delivery/v1/deliverabilities/when";
     pub const HOLIDAYS: &str = "/api/delivery/v1/options/holidays";
+    pub const PICKPOST_USERS: &str = "/pickpost/v1/users";
 }
 
 /// Form (or query) of `POST /OAuth/token` (§2.1).
