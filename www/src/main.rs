@@ -45,7 +45,9 @@ fn main() {
     let lang = page_lang(&document);
     show_language(lang);
     let Some(target) = element(&document, "checkout") else { return };
-    let handle = widget::mount(target, WidgetConfig { proxy: String::new(), lang, ..WidgetConfig::default() });
+    // No tile server: the demo never reaches beyond this machine; the map draws Switzerland's outline.
+    let handle =
+        widget::mount(target, WidgetConfig { proxy: String::new(), lang, tiles: None, ..WidgetConfig::default() });
 
     if let Some(nav) = element(&document, "languages") {
         leptos::mount::mount_to(nav, move || {
@@ -95,6 +97,27 @@ fn main() {
                 {move || {
                     handle.delivery.get().map(|option| {
                         format!("Delivery: {} ({})", option.date, option.product_codes.join(","))
+                    })
+                }}
+            }
+        })
+        .forget();
+    }
+
+    if let Some(output) = element(&document, "pickup-selection") {
+        leptos::mount::mount_to(output, move || {
+            view! {
+                {move || {
+                    handle.pickup.get().map(|pickup| {
+                        let line = pickup.user.map(|u| format!(", name2: {}", u.name2)).unwrap_or_default();
+                        format!(
+                            "Pickup point: {}, {} {}, {} {}{line}",
+                            pickup.name,
+                            pickup.address.street,
+                            pickup.address.house_number,
+                            pickup.address.postcode,
+                            pickup.address.town
+                        )
                     })
                 }}
             }

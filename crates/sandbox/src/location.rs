@@ -281,12 +281,17 @@ pub async fn geocode(
     }
     let digits: String = query.chars().take_while(char::is_ascii_digit).collect();
     let name = fold_query(&query[digits.len()..]);
-    let locations: Vec<GeocodeLocation> = state
+    let mut found: Vec<&Locality> = state
         .places
         .localities
         .iter()
         .filter(|l| l.zip.starts_with(&digits) && (name.is_empty() || l.folded.starts_with(&name)))
         .filter(|_| !digits.is_empty() || !name.is_empty())
+        .collect();
+    // A name typed in full comes before longer names it begins ("St. Gallen" before "St. Gallenkappel").
+    found.sort_by_key(|l| (l.folded != name, l.zip.clone()));
+    let locations: Vec<GeocodeLocation> = found
+        .into_iter()
         .take(limit)
         .map(|l| GeocodeLocation {
             id: None,

@@ -5,8 +5,9 @@
 
 use api::{
     AddressInput, AddressSelection, DELIVERY_OPTIONS_PATH, DeliveryOptionsResponse, HOUSE_NUMBERS_PATH,
-    HouseNumbersResponse, LOCALITIES_PATH, LocalitiesResponse, PUBLISHABLE_KEY_HEADER, Problem, STREETS_PATH,
-    StreetsResponse, VALIDATE_PATH, ValidationResult,
+    HouseNumbersResponse, LOCALITIES_PATH, LocalitiesResponse, PICKUP_PLACES_PATH, PICKUP_POINTS_PATH,
+    PICKUP_USER_PATH, PUBLISHABLE_KEY_HEADER, PickupKind, PickupPlacesResponse, PickupPointsResponse, PickupUser,
+    PickupUserRequest, Problem, STREETS_PATH, StreetsResponse, VALIDATE_PATH, ValidationResult,
 };
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
@@ -103,9 +104,64 @@ impl ProxyClient {
         read(request.send().await.map_err(|_| FetchError::Network)?).await
     }
 
+    /// `GET /v1/pickup-points?bbox=…&types=…[&near=…]`.
+    pub async fn pickup_points(
+        &self,
+        bbox: [f64; 4],
+        kinds: &[PickupKind],
+        near: Option<(f64, f64)>,
+    ) -> Result<PickupPointsResponse, FetchError> {
+        if kinds.is_empty() {
+            return Ok(PickupPointsResponse::default());
+        }
+        let bbox = bbox.map(number).join(",");
+        let types = kinds.iter().map(|k| k.name()).collect::<Vec<_>>().join(",");
+        let mut url = format!("{}{PICKUP_POINTS_PATH}?bbox={bbox}&types={types}", self.base);
+        if let Some((lat, lon)) = near {
+            url.push_str(&format!("&near={},{}", number(lat), number(lon)));
+        }
+        self.get(&url).await
+    }
+
+    /// `GET /v1/pickup-places?q=…`.
+    pub async fn pickup_places(&self, q: &str) -> Result<PickupPlacesResponse, FetchError> {
+        self.get(&format!("{}{PICKUP_PLACES_PATH}?q={}", self.base, encode(q))).await
+    }
+
+    /// `POST /v1/pickup-user`.
+    pub async fn pickup_user(&self, shopper: &PickupUserRequest) -> Result<PickupUser, FetchError> {
+        self.post(PICKUP_USER_PATH, shopper).await
+    }
+
+    /// Switzerland's outline as GeoJSON, parsed by the browser, for Leaflet.
+    pub async fn switzerland_outline(&self) -> Result<JsValue, FetchError> {
+        let url = format!("{}/v1/map/switzerland.geojson", self.base);
+        let response = self.keyed(gloo_net::http::Request::get(&url)).send().await.map_err(|_| FetchError::Network)?;
+        if !response.ok() {
+            return Err(FetchError::Body);
+        }
+        json(&web_sys::Response::from(response)).await
+    }
+
+    async fn post<B: serde::Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<T, FetchError> {
+        let value = serde_wasm_bindgen::to_value(body).map_err(|_| FetchError::Body)?;
+        let body: String = js_sys::JSON::stringify(&value).map_err(|_| FetchError::Body)?.into();
+        let request = self
+            .keyed(gloo_net::http::Request::post(&format!("{}{path}", self.base)))
+            .header("content-type", "application/json")
+            .body(body)
+            .map_err(|_| FetchError::Body)?;
+        read(request.send().await.map_err(|_| FetchError::Network)?).await
+    }
+
     async fn get<T: DeserializeOwned>(&self, url: &str) -> Result<T, FetchError> {
         read(self.keyed(gloo_net::http::Request::get(url)).send().await.map_err(|_| FetchError::Network)?).await
     }
+}
+
+/// A number as JavaScript writes it ("9.3765"): the browser formats, the wasm carries no float printing.
+fn number(value: f64) -> String {
+    js_sys::Number::from(value).to_string_with_radix(10).map(String::from).unwrap_or_default()
 }
 
 fn encode(text: &str) -> String {

@@ -40,3 +40,47 @@ pub fn price(lang: Lang, centimes: u32) -> String {
     let amount = JsValue::from_f64(f64::from(centimes) / 100.0);
     format.format().call1(&JsValue::NULL, &amount).ok().and_then(|v| v.as_string()).unwrap_or_default()
 }
+
+/// "Mon", "Mo", "lun." for weekday 1 (Monday) to 7 (Sunday).
+pub fn weekday_short(lang: Lang, weekday: u8) -> String {
+    // 2024-01-01 was a Monday.
+    let millis = js_sys::Date::utc(2024.0, 0.0) + f64::from(weekday.clamp(1, 7) - 1) * 86_400_000.0;
+    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    let format = Intl::DateTimeFormat::new(&locales(lang), &options(&[("weekday", "short"), ("timeZone", "UTC")]));
+    format.format().call1(&JsValue::NULL, &date).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+/// The weekday, 1 (Monday) to 7 (Sunday), of "2026-12-12".
+pub fn weekday_of(iso: &str) -> Option<u8> {
+    let mut parts = iso.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (Some(Some(year)), Some(Some(month)), Some(Some(day))) = (parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    let millis = js_sys::Date::utc(f64::from(year), f64::from(month.saturating_sub(1)));
+    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    date.set_utc_date(day);
+    // getUTCDay: 0 is Sunday.
+    Some(match date.get_utc_day() {
+        0 => 7,
+        d => d as u8,
+    })
+}
+
+/// "650 m", "3.8 km", "3,8 km" for a distance in metres.
+pub fn distance(lang: Lang, metres: u32) -> String {
+    let (value, unit, digits) = if metres < 1_000 {
+        (f64::from(metres), "meter", "0")
+    } else {
+        (f64::from(metres) / 1000.0, "kilometer", if metres < 10_000 { "1" } else { "0" })
+    };
+    let format = Intl::NumberFormat::new(
+        &locales(lang),
+        &options(&[("style", "unit"), ("unit", unit), ("maximumFractionDigits", digits)]),
+    );
+    format
+        .format()
+        .call1(&JsValue::NULL, &JsValue::from_f64(value))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}

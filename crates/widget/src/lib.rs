@@ -14,8 +14,10 @@ pub mod client;
 pub mod delivery;
 pub mod format;
 pub mod i18n;
+#[cfg(feature = "pickup")]
+pub mod pickup;
 
-use api::{AddressSelection, DeliveryOption};
+use api::{AddressSelection, DeliveryOption, PickupSelection};
 use leptos::prelude::*;
 
 pub use client::ProxyClient;
@@ -31,7 +33,18 @@ pub struct WidgetConfig {
     pub name_prefix: String,
     /// The shop's publishable key, when its proxy asks for one.
     pub publishable_key: Option<String>,
+    /// The shopper's name and e-mail, when the shop knows them (the pickup part needs them).
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    /// Folder with Leaflet's `leaflet.js` and `leaflet.css`; "" for `/vendor/leaflet`.
+    pub leaflet_base: String,
+    /// Map tile URL template; `None` draws only Switzerland's outline (no request leaves for a tile server).
+    pub tiles: Option<String>,
 }
+
+/// OpenStreetMap's standard tiles, for shops that set no other tile URL.
+pub const OPENSTREETMAP_TILES: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
 /// The widget. `lang` may change while it runs; what the shopper entered stays.
 #[component]
@@ -42,9 +55,11 @@ pub fn SwissCheckout(
     address: RwSignal<AddressSelection>,
     /// The chosen delivery option.
     delivery: RwSignal<Option<DeliveryOption>>,
+    /// The chosen pickup point; `None` for home delivery.
+    pickup: RwSignal<Option<PickupSelection>>,
 ) -> impl IntoView {
     let client = ProxyClient::new(&config.proxy).with_key(config.publishable_key.clone());
-    let _ = (&client, address, delivery);
+    let _ = (&client, address, delivery, pickup);
     view! {
         <div class="swiss-checkout" lang=move || lang.get().tag()>
             {
@@ -70,7 +85,76 @@ pub fn SwissCheckout(
                     />
                 }
             }
+            {
+                #[cfg(feature = "pickup")]
+                view! { <PickupOrHome config=config.clone() client=client.clone() lang=lang address=address delivery=delivery pickup=pickup/> }
+            }
         </div>
+    }
+}
+
+/// Home delivery or a pickup point: a radio group; the pickup part (and its map) loads only when chosen,
+/// and home delivery clears the chosen point at once.
+#[cfg(feature = "pickup")]
+#[component]
+fn PickupOrHome(
+    config: WidgetConfig,
+    client: ProxyClient,
+    #[prop(into)] lang: Signal<Lang>,
+    address: RwSignal<AddressSelection>,
+    delivery: RwSignal<Option<DeliveryOption>>,
+    pickup: RwSignal<Option<PickupSelection>>,
+) -> impl IntoView {
+    let collect = RwSignal::new(pickup.get_untracked().is_some());
+    let group = a11y::unique_id("receive");
+    let legend_id = a11y::unique_id("receive-legend");
+    let cleared = RwSignal::new(String::new());
+    let choose_home = move |_| {
+        collect.set(false);
+        if pickup.get_untracked().is_some() {
+            pickup.set(None);
+            cleared.set(lang.get_untracked().strings().pickup.cleared.to_owned());
+        }
+    };
+    let shopper = pickup::Shopper {
+        first_name: config.first_name.clone(),
+        last_name: config.last_name.clone(),
+        email: config.email.clone(),
+    };
+    let leaflet_base =
+        if config.leaflet_base.is_empty() { "/vendor/leaflet".to_owned() } else { config.leaflet_base.clone() };
+    let map_setup = pickup::MapSetup { leaflet_base, tiles: config.tiles.clone() };
+    let name_prefix = config.name_prefix.clone();
+    let (group_home, group_pickup) = (group.clone(), group);
+    let legend_ref = legend_id.clone();
+    view! {
+        <fieldset class="sc-receive" aria-labelledby=legend_ref>
+            <legend id=legend_id>{move || lang.get().strings().pickup.how}</legend>
+            <label class="sc-receive__option">
+                <input type="radio" name=group_home prop:checked=move || !collect.get() on:change=choose_home />
+                {move || lang.get().strings().pickup.home}
+            </label>
+            <label class="sc-receive__option">
+                <input type="radio" name=group_pickup prop:checked=move || collect.get() on:change=move |_| {
+                    collect.set(true);
+                    cleared.set(String::new());
+                } />
+                {move || lang.get().strings().pickup.pickup}
+            </label>
+            <p class="sc-receive__status" role="status">{move || cleared.get()}</p>
+        </fieldset>
+        <Show when=move || collect.get()>
+            <pickup::PickupChoice
+                client=client.clone()
+                lang=lang
+                home=address
+                expected_date=Signal::derive(move || delivery.with(|d| d.as_ref().map(|d| d.date.clone())))
+                chosen=pickup
+                shopper=shopper.clone()
+                map_setup=map_setup.clone()
+                name_prefix=name_prefix.clone()
+            />
+        </Show>
     }
 }
 
@@ -80,6 +164,7 @@ pub struct WidgetHandle {
     pub lang: RwSignal<Lang>,
     pub address: RwSignal<AddressSelection>,
     pub delivery: RwSignal<Option<DeliveryOption>>,
+    pub pickup: RwSignal<Option<PickupSelection>>,
 }
 
 /// Renders the widget into `parent` and keeps it there for the page's lifetime.
@@ -88,9 +173,18 @@ pub fn mount(parent: web_sys::HtmlElement, config: WidgetConfig) -> WidgetHandle
         lang: RwSignal::new(config.lang),
         address: RwSignal::new(AddressSelection::default()),
         delivery: RwSignal::new(None),
+        pickup: RwSignal::new(None),
     };
     leptos::mount::mount_to(parent, move || {
-        view! { <SwissCheckout config=config lang=handle.lang address=handle.address delivery=handle.delivery/> }
+        view! {
+            <SwissCheckout
+                config=config
+                lang=handle.lang
+                address=handle.address
+                delivery=handle.delivery
+                pickup=handle.pickup
+            />
+        }
     })
     .forget();
     handle

@@ -1,0 +1,145 @@
+// The pickup part in headless Chromium against the proxy and its sandbox, with no tile server: a My Post 24
+// terminal in St. Gallen found and chosen with the keyboard alone, its name2 line in the selection; a marker
+// click that the list follows; home delivery clearing the point at once; 320 px; axe-core in four languages.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axeViolations, openPage, sharedProxyAndBrowser } from './harness.mjs';
+
+const shared = sharedProxyAndBrowser({ before, after });
+/** A hidden form field's value; "" when the field is not there (the pickup part closed). */
+async function hidden(page, name) {
+  const field = page.locator(`input[type=hidden][name=${name}]`);
+  return (await field.count()) === 0 ? '' : field.inputValue();
+}
+
+/** Opens the demo with every request recorded, so the test can prove nothing left this machine. */
+async function openDemo(lang = 'en') {
+  const opened = await openPage(shared.browser.context, `${shared.proxy.url}/?lang=${lang}`);
+  const hosts = new Set();
+  opened.page.on('request', (request) => hosts.add(new URL(request.url()).hostname));
+  return { ...opened, hosts };
+}
+
+async function openPickup(page) {
+  await page.getByRole('radio', { name: 'Collect at a pickup point' }).check();
+  await page.getByRole('listbox', { name: 'Pickup points' }).waitFor();
+}
+
+async function searchPlace(page, text) {
+  const search = page.getByRole('searchbox', { name: 'Postcode or place' });
+  await search.fill(text);
+  await search.press('Enter');
+}
+
+test('keyboard alone: a My Post 24 terminal in St. Gallen chosen from the list, with its name2 line', async () => {
+  const { page, problems, hosts } = await openDemo();
+  // Into the radio group, and down to "Collect at a pickup point".
+  await page.getByRole('radio', { name: 'Home delivery' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('listbox', { name: 'Pickup points' }).waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Anna');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Muster');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('anna.muster@example.ch');
+  // Only My Post 24: leave PickPost and post offices unticked.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('label')?.textContent.trim()), 'PickPost point');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('St. Gallen');
+  await page.keyboard.press('Enter');
+  const list = page.getByRole('listbox', { name: 'Pickup points' });
+  await list.getByRole('option', { name: /My Post 24 9000 St. Gallen Bahnhof/ }).waitFor();
+  assert.equal(await list.getByRole('option', { name: /PickPost-Stelle|Post Filiale/ }).count(), 0, 'only My Post 24');
+  // Search button, Near me, then the list.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('role')), 'listbox');
+  let active = '';
+  for (let i = 0; i < 10 && !/St\. Gallen Bahnhof/.test(active); i += 1) {
+    await page.keyboard.press('ArrowDown');
+    active = await page.evaluate(() => {
+      const id = document.activeElement.getAttribute('aria-activedescendant');
+      return id ? document.getElementById(id)?.textContent ?? '' : '';
+    });
+  }
+  assert.match(active, /My Post 24 terminal/);
+  assert.match(active, /Open 24 hours, every day/);
+  await page.keyboard.press('Enter');
+  await page.getByText(/Label: MyPost24 PT\d{6}/).waitFor();
+  await page.getByText(/Swiss Post will check your identity/).waitFor();
+  const selection = await page.locator('#pickup-selection').textContent();
+  assert.match(selection, /Pickup point: My Post 24 9000 St\. Gallen Bahnhof, .*9000 St\. Gallen, name2: MyPost24 PT\d{6}/);
+  assert.equal(await hidden(page, 'pickup_point_id'), '001MP24_001202506');
+  assert.match(await hidden(page, 'pickup_name2'), /^MyPost24 PT\d{6}$/);
+  assert.deepEqual(problems, []);
+  assert.deepEqual([...hosts].filter((h) => h !== '127.0.0.1'), [], 'no request leaves this machine');
+  // Without tiles the map still shows Switzerland's outline.
+  assert.ok(await page.locator('.sc-pickup__map svg path').count() >= 1, 'the outline is drawn');
+  await page.close();
+});
+
+test('a marker click makes its entry the active one; home delivery clears the point at once', async () => {
+  const { page, problems } = await openDemo();
+  await openPickup(page);
+  await searchPlace(page, '9000');
+  const list = page.getByRole('listbox', { name: 'Pickup points' });
+  await list.getByRole('option', { name: /PickPost-Stelle 9000 St\. Gallen Neumarkt Migros/ }).waitFor();
+  const marker = page.getByRole('button', { name: 'PickPost-Stelle 9000 St. Gallen Neumarkt Migros' });
+  await marker.click();
+  const option = list.getByRole('option', { name: /PickPost-Stelle 9000 St\. Gallen Neumarkt Migros/ });
+  assert.equal(await option.getAttribute('aria-selected'), 'true');
+  assert.equal(await list.getAttribute('aria-activedescendant'), await option.getAttribute('id'));
+  // Without a name, choosing keeps the point and asks for the details.
+  await page.getByRole('button', { name: 'Select PickPost-Stelle 9000 St. Gallen Neumarkt Migros' }).click();
+  await page.getByText('Enter your name and e-mail address to get your PickPost number.').waitFor();
+  assert.equal(await hidden(page, 'pickup_point_id'), '001AG-PICK_001205694');
+
+  await page.getByRole('radio', { name: 'Home delivery' }).check();
+  assert.equal(await hidden(page, 'pickup_point_id'), '');
+  assert.equal((await page.locator('#pickup-selection').textContent()).trim(), '');
+  await page.getByText('Pickup point removed: the parcel goes to your home address.').waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the whole country shows clusters; a 320 px screen keeps the Select button in view', async () => {
+  const { page, problems } = await openDemo();
+  await page.setViewportSize({ width: 320, height: 640 });
+  await openPickup(page);
+  await page.getByText(/pickup points in this area/).first().waitFor();
+  assert.ok(await page.locator('.sc-cluster').count() > 5, 'clusters, not thousands of markers');
+  await searchPlace(page, '9000');
+  const list = page.getByRole('listbox', { name: 'Pickup points' });
+  const last = list.getByRole('option').last();
+  await last.waitFor();
+  await last.click();
+  const select = page.getByRole('button', { name: /^Select / });
+  await select.scrollIntoViewIfNeeded();
+  const box = await select.boundingBox();
+  assert.ok(box && box.x >= 0 && box.x + box.width <= 320, `Select fits 320 px: ${JSON.stringify(box)}`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+for (const lang of ['en', 'de', 'fr', 'it']) {
+  test(`axe-core finds no violation in the pickup part (${lang})`, async () => {
+    const { page, problems } = await openDemo(lang);
+    await page.locator('.sc-receive input[type=radio]').nth(1).check();
+    await page.locator('.sc-pickup__search input').fill('9000');
+    await page.locator('.sc-pickup__search input').press('Enter');
+    await page.locator('[role=option]').first().waitFor();
+    await page.locator('[role=option]').first().click();
+    await page.locator('.sc-marker').first().waitFor();
+    const violations = await axeViolations(page, '.sc-pickup');
+    assert.deepEqual(violations, []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
