@@ -80,6 +80,9 @@ test('keyboard alone: a My Post 24 terminal in St. Gallen chosen from the list, 
   assert.match(await hidden(page, 'pickup_name2'), /^MyPost24 PT\d{6}$/);
   assert.deepEqual(problems, []);
   assert.deepEqual([...hosts].filter((h) => h !== '127.0.0.1'), [], 'no request leaves this machine');
+  // The shopper's name and e-mail went to the proxy and on to Swiss Post, never into a log line.
+  const log = shared.proxy.lines.join('\n');
+  for (const personal of ['Anna', 'Muster', 'anna.muster@example.ch']) assert.ok(!log.includes(personal), personal);
   // Without tiles the map still shows Switzerland's outline.
   assert.ok(await page.locator('.sc-pickup__map svg path').count() >= 1, 'the outline is drawn');
   await page.close();

@@ -188,8 +188,11 @@ impl Places {
     }
 }
 
+/// Opening spans of a day: ("08:00", "12:00").
+type Spans = Vec<(&'static str, &'static str)>;
+
 /// Generated weekly hours by kind: (weekday flags Monday..Sunday, spans).
-fn hours_of(type_id: &str) -> Vec<([bool; 7], Vec<(&'static str, &'static str)>)> {
+fn hours_of(type_id: &str) -> Vec<([bool; 7], Spans)> {
     let weekdays = [true, true, true, true, true, false, false];
     let saturday = [false, false, false, false, false, true, false];
     match type_id {

@@ -531,7 +531,7 @@ pub fn PickupChoice(
                                         on:click=move |_| activate(&clicked)>
                                         <span class="sc-pickup__name">
                                             {p.name.clone()}
-                                            {move || chosen.with(|c| c.as_ref().is_some_and(|c| c.point_id == chosen_id)).then(|| " ✓")}
+                                            {move || chosen.with(|c| c.as_ref().is_some_and(|c| c.point_id == chosen_id)).then_some(" ✓")}
                                         </span>
                                         <span class="sc-pickup__address">{format!("{}, {} {}", p.street, p.postcode, p.town)}</span>
                                         <span class="sc-pickup__meta">
