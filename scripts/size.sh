@@ -16,4 +16,14 @@ for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css "$dist"/index.html; do
   case "$f" in *.wasm|*.js) code_br=$((code_br + br));; esac
 done
 printf '%-48s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
-awk -v b="$code_br" -v t="$total_br" 'BEGIN { printf "wasm + JS: %.1f KB brotli; everything: %.1f KB brotli\n", b / 1000, t / 1000 }'
+awk -v b="$code_br" -v t="$total_br" 'BEGIN { printf "before the map opens: wasm + JS %.1f KB brotli; everything %.1f KB brotli\n", b / 1000, t / 1000 }'
+# What opening the pickup part adds: Leaflet's script and stylesheet (the outline GeoJSON comes from the proxy).
+map_br=0
+for f in "$dist"/vendor/leaflet/leaflet.js "$dist"/vendor/leaflet/leaflet.css; do
+  [ -f "$f" ] || continue
+  br=$(brotli -q 11 -c "$f" | wc -c); map_br=$((map_br + br))
+  printf '%-48s %10d %10d %10d
+' "vendor/leaflet/$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)" "$br"
+done
+outline_br=$(brotli -q 11 -c proxy/data/ch_country_naturalearth.geojson | wc -c)
+awk -v t="$total_br" -v m="$map_br" -v o="$outline_br" 'BEGIN { printf "with the map: everything %.1f KB brotli (Leaflet %.1f KB, outline %.1f KB)\n", (t + m + o) / 1000, m / 1000, o / 1000 }'

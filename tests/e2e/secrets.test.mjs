@@ -84,7 +84,9 @@ test('the configured secret and the upstream token appear in no response, log li
 
     // What the browser downloads, searched byte-wise.
     const dist = path.join(root, 'www/dist');
-    for (const file of fs.readdirSync(dist)) {
+    const files = fs.readdirSync(dist, { recursive: true }).filter((f) => fs.statSync(path.join(dist, f)).isFile());
+    assert.ok(files.some((f) => f.endsWith('.wasm')) && files.some((f) => f.endsWith('leaflet.js')));
+    for (const file of files) {
       const bytes = fs.readFileSync(path.join(dist, file));
       assert.equal(bytes.indexOf(Buffer.from(secret)), -1, `${file} holds the secret`);
       assert.equal(bytes.indexOf(Buffer.from('sandbox-secret')), -1, `${file} holds the sandbox secret`);
