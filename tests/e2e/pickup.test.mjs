@@ -112,6 +112,41 @@ test('a marker click makes its entry the active one; home delivery clears the po
   await page.close();
 });
 
+test('"Near me" lists the points around the shopper\'s position, nearest first', async () => {
+  const { context } = shared.browser;
+  await context.grantPermissions(['geolocation'], { origin: shared.proxy.url });
+  // The station square of St. Gallen.
+  await context.setGeolocation({ latitude: 47.4232, longitude: 9.3697 });
+  const { page, problems } = await openDemo();
+  await openPickup(page);
+  await page.getByRole('button', { name: 'Near me' }).click();
+  const first = page.getByRole('listbox', { name: 'Pickup points' }).getByRole('option').first();
+  await page.waitForFunction(() => document.querySelector('[role=option]')?.textContent.includes('St. Gallen'));
+  assert.match(await first.textContent(), /9000 St\. Gallen/);
+  assert.match(await first.textContent(), /\d+ m away/);
+  assert.deepEqual(problems, []);
+  await context.clearPermissions();
+  await page.close();
+});
+
+test('each point says whether it is open on the chosen delivery day', async () => {
+  const { page, problems } = await openDemo();
+  const locality = page.getByRole('combobox', { name: 'Postcode or town' });
+  await locality.pressSequentially('3011', { delay: 25 });
+  await page.getByRole('option', { name: '3011 Bern', exact: true }).click();
+  const saturday = page.getByRole('radiogroup', { name: 'Delivery' }).getByRole('radio', { name: /^Saturday delivery/ }).first();
+  await saturday.check();
+  const day = (await saturday.getAttribute('aria-describedby')) ?? '';
+  await openPickup(page);
+  await searchPlace(page, '9000');
+  const office = page.getByRole('option', { name: /Post Filiale 9000 St\. Gallen 1 Annahme/ });
+  await office.waitFor();
+  assert.match(await office.textContent(), /Open on Saturday,? \d+ \w+/, day);
+  assert.match(await office.textContent(), /Mon–Fri 08:00–12:00, 13:30–18:00 · Sat 08:00–12:00 · Sun closed \(sample hours\)/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the whole country shows clusters; a 320 px screen keeps the Select button in view', async () => {
   const { page, problems } = await openDemo();
   await page.setViewportSize({ width: 320, height: 640 });

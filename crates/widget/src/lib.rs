@@ -24,7 +24,7 @@ pub use client::ProxyClient;
 pub use i18n::Lang;
 
 /// How a host page configures the widget.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WidgetConfig {
     /// Base URL of the proxy; "" for the page's own origin.
     pub proxy: String,
@@ -45,6 +45,22 @@ pub struct WidgetConfig {
 
 /// OpenStreetMap's standard tiles, for shops that set no other tile URL.
 pub const OPENSTREETMAP_TILES: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+impl Default for WidgetConfig {
+    fn default() -> Self {
+        Self {
+            proxy: String::new(),
+            lang: Lang::default(),
+            name_prefix: String::new(),
+            publishable_key: None,
+            first_name: String::new(),
+            last_name: String::new(),
+            email: String::new(),
+            leaflet_base: String::new(),
+            tiles: Some(OPENSTREETMAP_TILES.to_owned()),
+        }
+    }
+}
 
 /// The widget. `lang` may change while it runs; what the shopper entered stays.
 #[component]

@@ -132,7 +132,12 @@ pub fn PickupChoice(
 ) -> impl IntoView {
     let kinds = RwSignal::new(PickupKind::ALL.to_vec());
     let bbox = RwSignal::new(SWITZERLAND);
-    let near = RwSignal::new(None::<(f64, f64)>);
+    // Distances are measured from where the shopper is, when they asked ("Near me"), else from the home
+    // address, else from the searched place.
+    let my_position = RwSignal::new(None::<(f64, f64)>);
+    let home_position = RwSignal::new(None::<(f64, f64)>);
+    let looked_at = RwSignal::new(None::<(f64, f64)>);
+    let near = Memo::new(move |_| my_position.get().or(home_position.get()).or(looked_at.get()));
     let answer = RwSignal::new(PickupPointsResponse::default());
     let load = RwSignal::new(Load::Loading);
     let active = RwSignal::new(None::<String>);
@@ -164,7 +169,7 @@ pub fn PickupChoice(
                 if let Ok(found) = client.pickup_places(&format!("{} {}", home.postcode, home.town)).await
                     && let Some(place) = found.places.first()
                 {
-                    near.set(Some((place.lat, place.lon)));
+                    home_position.set(Some((place.lat, place.lon)));
                 }
             });
         });
@@ -392,7 +397,7 @@ pub fn PickupChoice(
                 match client.pickup_places(q.trim()).await {
                     Ok(found) => match found.places.first() {
                         Some(place) => {
-                            near.set(Some((place.lat, place.lon)));
+                            looked_at.set(Some((place.lat, place.lon)));
                             bbox.set(place.bbox);
                             the_map.with_value(|m| {
                                 if let Some(m) = m {
@@ -417,7 +422,7 @@ pub fn PickupChoice(
             wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Position)>::new(move |position: web_sys::Position| {
                 let coords = position.coords();
                 let (lat, lon) = (coords.latitude(), coords.longitude());
-                near.set(Some((lat, lon)));
+                my_position.set(Some((lat, lon)));
                 let around = [lon - 0.04, lat - 0.03, lon + 0.04, lat + 0.03];
                 bbox.set(around);
                 the_map.with_value(|m| {
