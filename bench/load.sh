@@ -49,8 +49,14 @@ echo "proxy cached at $((proxy_rps / 2)) req/s:     $(half_latency "$cached" $((
 
 echo "== 3. proxy memory under $sustain s of lookups (wrk, bench/lookups.lua)"
 before=$(rss_kb)
-wrk -t2 -c"$connections" -d"${sustain}s" -s bench/lookups.lua http://127.0.0.1:8097 | grep -E 'Requests/sec|Non-2xx' || true
+wrk -t2 -c"$connections" -d"${sustain}s" -s bench/lookups.lua http://127.0.0.1:8097 > /tmp/swiss-checkout-sustain.txt &
+load=$!
+samples=()
+for _ in $(seq 1 $((sustain / 60))); do sleep 60; samples+=("$(( $(rss_kb) / 1024 )) MB"); done
+wait $load
+grep -E 'Requests/sec|Non-2xx' /tmp/swiss-checkout-sustain.txt || true
 after=$(rss_kb)
 sleep 60
 later=$(rss_kb)
-echo "resident memory: before $((before / 1024)) MB, after $((after / 1024)) MB, a minute later $((later / 1024)) MB"
+echo "resident memory: before $((before / 1024)) MB; each minute under load: ${samples[*]}"
+echo "resident memory: after $((after / 1024)) MB, a minute later $((later / 1024)) MB"

@@ -132,16 +132,18 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
     let rate_limit = guard::RateLimit::new(&config.limits);
     rate_limit.spawn_cleanup();
     let api = Router::new()
-        .route("/localities", get(routes::localities))
-        .route("/streets", get(routes::streets))
-        .route("/house-numbers", get(routes::house_numbers))
-        .route("/addresses/validate", post(routes::validate))
-        .route("/delivery-options", get(routes::delivery_options))
-        .route("/pickup-points", get(routes::pickup_points))
-        .route("/pickup-places", get(routes::pickup_places))
-        .route("/pickup-user", post(routes::pickup_user))
-        .route("/map/switzerland.geojson", get(routes::switzerland_outline))
-        .fallback(routes::not_found)
+        .route("/v1/localities", get(routes::localities))
+        .route("/v1/streets", get(routes::streets))
+        .route("/v1/house-numbers", get(routes::house_numbers))
+        .route("/v1/addresses/validate", post(routes::validate))
+        .route("/v1/delivery-options", get(routes::delivery_options))
+        .route("/v1/pickup-points", get(routes::pickup_points))
+        .route("/v1/pickup-places", get(routes::pickup_places))
+        .route("/v1/pickup-user", post(routes::pickup_user))
+        .route("/v1/map/switzerland.geojson", get(routes::switzerland_outline))
+        // Unknown `/v1` routes: a problem, like every other error of the API. (The routes carry their full
+        // path rather than being nested under `/v1`: nesting rewrites every request's URI.)
+        .route("/v1/{*rest}", axum::routing::any(routes::not_found))
         .route_layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::record))
         // Outermost first: the origin check (so a refused origin's preflight is a 403), CORS, the rate
         // limit, the publishable key.
@@ -163,7 +165,7 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         .route_layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::record))
         .layer(middleware::from_fn_with_state(guard::ServerKey(config.server_key.clone()), guard::check_server_key));
     let mut app = Router::new()
-        .nest("/v1", api)
+        .merge(api)
         .nest("/server/v1", server)
         .route("/openapi.json", get(openapi::serve))
         .route("/healthz", get(routes::healthz))

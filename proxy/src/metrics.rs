@@ -18,13 +18,13 @@ use prometheus_client::registry::Registry;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct RequestLabels {
-    pub route: String,
+    pub route: &'static str,
     pub status: u16,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct RouteLabels {
-    pub route: String,
+    pub route: &'static str,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -51,9 +51,20 @@ fn latency_histogram() -> Histogram {
     Histogram::new(exponential_buckets(0.000_25, 2.0, 16))
 }
 
-/// Every metric, and the registry that renders them.
-#[derive(Clone)]
-pub struct Metrics {
+/// Every metric, and the registry that renders them; cheap to clone (one `Arc`), as the middleware that
+/// records every request gets its own copy per request.
+#[derive(Clone, Default)]
+pub struct Metrics(Arc<MetricFamilies>);
+
+impl std::ops::Deref for Metrics {
+    type Target = MetricFamilies;
+
+    fn deref(&self) -> &MetricFamilies {
+        &self.0
+    }
+}
+
+pub struct MetricFamilies {
     registry: Arc<Registry>,
     pub requests: Family<RequestLabels, Counter>,
     pub latency: Family<RouteLabels, Histogram, fn() -> Histogram>,
@@ -66,7 +77,7 @@ pub struct Metrics {
     expiries: Arc<std::sync::Mutex<Vec<(String, time::Date)>>>,
 }
 
-impl Default for Metrics {
+impl Default for MetricFamilies {
     fn default() -> Self {
         let requests = Family::<RequestLabels, Counter>::default();
         let latency = Family::<RouteLabels, Histogram, fn() -> Histogram>::new_with_constructor(latency_histogram);
@@ -105,7 +116,7 @@ impl Default for Metrics {
     }
 }
 
-impl Metrics {
+impl MetricFamilies {
     /// Watches the expiry dates of `sets`, and warns in the log now about any within
     /// [`EXPIRY_WARNING_DAYS`](crate::config::EXPIRY_WARNING_DAYS).
     pub fn watch_expiry(&self, sets: &[crate::config::Credentials]) {
@@ -146,12 +157,33 @@ impl Metrics {
 /// Counts and times every request by its route template (never the raw path, which would make a label
 /// per query).
 pub async fn record(State(metrics): State<Metrics>, request: Request, next: Next) -> Response {
-    let route = request.extensions().get::<MatchedPath>().map_or("unmatched", |p| p.as_str()).to_owned();
+    let route = request.extensions().get::<MatchedPath>().map_or("unmatched", |p| static_route(p.as_str()));
     let started = Instant::now();
     let response = next.run(request).await;
-    metrics.latency.get_or_create(&RouteLabels { route: route.clone() }).observe(started.elapsed().as_secs_f64());
+    metrics.latency.get_or_create(&RouteLabels { route }).observe(started.elapsed().as_secs_f64());
     metrics.requests.get_or_create(&RequestLabels { route, status: response.status().as_u16() }).inc();
     response
+}
+
+/// Every route template the proxy serves, so labels need no allocation per request.
+const ROUTES: &[&str] = &[
+    api::LOCALITIES_PATH,
+    api::STREETS_PATH,
+    api::HOUSE_NUMBERS_PATH,
+    api::VALIDATE_PATH,
+    api::DELIVERY_OPTIONS_PATH,
+    api::PICKUP_POINTS_PATH,
+    api::PICKUP_PLACES_PATH,
+    api::PICKUP_USER_PATH,
+    "/v1/map/switzerland.geojson",
+    "/v1/{*rest}",
+    "/server/v1/selections/check",
+    "/server/v1/{*rest}",
+    "/metrics",
+];
+
+fn static_route(template: &str) -> &'static str {
+    ROUTES.iter().copied().find(|route| *route == template).unwrap_or("other")
 }
 
 /// `GET /metrics`.
