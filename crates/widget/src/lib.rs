@@ -12,12 +12,13 @@ pub mod address;
 pub mod client;
 #[cfg(feature = "delivery")]
 pub mod delivery;
+pub mod embed;
 pub mod format;
 pub mod i18n;
 #[cfg(feature = "pickup")]
 pub mod pickup;
 
-use api::{AddressSelection, DeliveryOption, PickupSelection};
+use api::{AddressSelection, DeliveryOption, PickupSelection, Selection};
 use leptos::prelude::*;
 
 pub use client::ProxyClient;
@@ -183,14 +184,35 @@ pub struct WidgetHandle {
     pub pickup: RwSignal<Option<PickupSelection>>,
 }
 
+impl WidgetHandle {
+    /// Fresh signals: nothing entered yet.
+    pub fn new(lang: Lang) -> Self {
+        Self {
+            lang: RwSignal::new(lang),
+            address: RwSignal::new(AddressSelection::default()),
+            delivery: RwSignal::new(None),
+            pickup: RwSignal::new(None),
+        }
+    }
+
+    /// The whole selection (tracked: an effect that reads it runs again when it changes).
+    pub fn selection(&self) -> Selection {
+        Selection { address: self.address.get(), delivery: self.delivery.get(), pickup: self.pickup.get() }
+    }
+
+    /// The whole selection, untracked.
+    pub fn selection_untracked(&self) -> Selection {
+        Selection {
+            address: self.address.get_untracked(),
+            delivery: self.delivery.get_untracked(),
+            pickup: self.pickup.get_untracked(),
+        }
+    }
+}
+
 /// Renders the widget into `parent` and keeps it there for the page's lifetime.
 pub fn mount(parent: web_sys::HtmlElement, config: WidgetConfig) -> WidgetHandle {
-    let handle = WidgetHandle {
-        lang: RwSignal::new(config.lang),
-        address: RwSignal::new(AddressSelection::default()),
-        delivery: RwSignal::new(None),
-        pickup: RwSignal::new(None),
-    };
+    let handle = WidgetHandle::new(config.lang);
     leptos::mount::mount_to(parent, move || {
         view! {
             <SwissCheckout

@@ -94,3 +94,82 @@ async fn unreachable_proxy_keeps_the_text_and_offers_manual_entry() {
     assert_eq!(input.get_attribute("aria-busy").as_deref(), Some("false"));
     assert_eq!(input.get_attribute("aria-expanded").as_deref(), Some("false"));
 }
+
+/// `Reflect.get` along a path of a plain JavaScript object.
+fn field(value: &wasm_bindgen::JsValue, path: &[&str]) -> wasm_bindgen::JsValue {
+    path.iter().fold(value.clone(), |v, key| js_sys::Reflect::get(&v, &(*key).into()).unwrap_or_default())
+}
+
+#[wasm_bindgen_test]
+async fn the_js_api_sends_events_with_the_selection_and_destroy_removes_everything() {
+    use leptos::prelude::{Set, Update};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+
+    let container: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let options = js_sys::JSON::parse(r#"{"lang": "de", "namePrefix": "sc_", "tiles": ""}"#).unwrap();
+    let mut embedded = widget::embed::mount_element(container.clone(), options).unwrap();
+    assert!(container.query_selector("[role=combobox]").unwrap().is_some(), "the widget is in the element");
+    // Effects take their first run on the next tick: what is there then is the starting point.
+    sleep(Duration::from_millis(20)).await;
+
+    // Events bubble to the document; `on` callbacks get the same detail.
+    let bubbled: Rc<RefCell<Vec<wasm_bindgen::JsValue>>> = Rc::default();
+    let record = bubbled.clone();
+    let listener = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
+        record.borrow_mut().push(event.detail())
+    });
+    document()
+        .add_event_listener_with_callback(widget::embed::CHANGE_EVENT, listener.as_ref().unchecked_ref())
+        .unwrap();
+    let called: Rc<RefCell<u32>> = Rc::default();
+    let count = called.clone();
+    let callback = Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(move |_| *count.borrow_mut() += 1);
+    embedded.on("change".into(), callback.as_ref().unchecked_ref::<js_sys::Function>().clone());
+
+    // A chosen pickup point with the shopper's user id: a change, and the selection is complete.
+    let completed: Rc<RefCell<u32>> = Rc::default();
+    let complete_count = completed.clone();
+    let on_complete = Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(move |_| *complete_count.borrow_mut() += 1);
+    embedded.on("complete".into(), on_complete.as_ref().unchecked_ref::<js_sys::Function>().clone());
+    embedded.handle().pickup.set(Some(api::PickupSelection {
+        point_id: "001MP24_001202506".into(),
+        kind: api::PickupKind::MyPost24,
+        name: "My Post 24 9000 St. Gallen Bahnhof".into(),
+        address: api::AddressSelection {
+            postcode: "9000".into(),
+            town: "St. Gallen".into(),
+            street: "Bahnhofplatz".into(),
+            house_number: String::new(),
+            verified: true,
+            quality: None,
+        },
+        user: Some(api::PickupUser {
+            id: "PT149062".into(),
+            verified: api::IdentityCheck::None,
+            name2: "MyPost24 PT149062".into(),
+        }),
+    }));
+    sleep(Duration::from_millis(50)).await;
+    let detail = bubbled.borrow().last().cloned().expect("a change event reached the document");
+    assert_eq!(field(&detail, &["pickup", "user", "name2"]).as_string().as_deref(), Some("MyPost24 PT149062"));
+    assert_eq!(field(&detail, &["pickup", "kind"]).as_string().as_deref(), Some("mypost24"));
+    assert!(*called.borrow() >= 1, "the on('change') callback ran");
+    assert_eq!(*completed.borrow(), 1, "one complete event");
+    assert_eq!(field(&embedded.value(), &["pickup", "address", "town"]).as_string().as_deref(), Some("St. Gallen"));
+    embedded.set_lang("fr");
+    sleep(Duration::from_millis(20)).await;
+    assert_eq!(label_of(&combobox(&container)), "NPA ou localité");
+
+    embedded.destroy();
+    assert_eq!(container.child_element_count(), 0, "destroy removed what the widget added");
+    let events_before = bubbled.borrow().len();
+    embedded.handle().pickup.update(|p| p.as_mut().expect("chosen").name = "changed".into());
+    sleep(Duration::from_millis(20)).await;
+    assert_eq!(bubbled.borrow().len(), events_before, "no event after destroy");
+    document()
+        .remove_event_listener_with_callback(widget::embed::CHANGE_EVENT, listener.as_ref().unchecked_ref())
+        .unwrap();
+}

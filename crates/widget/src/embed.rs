@@ -1,0 +1,178 @@
+//! The widget's JavaScript face, for bundler apps and for the `<swiss-checkout>` element:
+//! `mount(element, options)` returns a handle with `value()`, `on(event, fn)`, `setLang(tag)` and
+//! `destroy()`. The element receives `swiss-checkout:change` (every change of the selection) and
+//! `swiss-checkout:complete` (when it becomes complete) events, bubbling and composed, whose `detail` is the
+//! selection as plain JSON: the `Selection` of `crates/api`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use api::Selection;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::{Lang, OPENSTREETMAP_TILES, SwissCheckout, WidgetConfig, WidgetHandle};
+
+/// Dispatched on the element at every change of the selection.
+pub const CHANGE_EVENT: &str = "swiss-checkout:change";
+/// Dispatched on the element when the selection becomes complete (see [`is_complete`]).
+pub const COMPLETE_EVENT: &str = "swiss-checkout:complete";
+
+/// Options of `mount`, as JavaScript passes them (camelCase); every member may be left out.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct Options {
+    proxy: String,
+    lang: String,
+    name_prefix: String,
+    publishable_key: Option<String>,
+    first_name: String,
+    last_name: String,
+    email: String,
+    leaflet_base: String,
+    /// Absent: OpenStreetMap; "": no tiles (Switzerland's outline only).
+    tiles: Option<String>,
+}
+
+impl Options {
+    fn into_config(self) -> WidgetConfig {
+        WidgetConfig {
+            proxy: self.proxy,
+            lang: Lang::from_tag(&self.lang).unwrap_or_default(),
+            name_prefix: self.name_prefix,
+            publishable_key: self.publishable_key.filter(|k| !k.is_empty()),
+            first_name: self.first_name,
+            last_name: self.last_name,
+            email: self.email,
+            leaflet_base: self.leaflet_base,
+            tiles: Some(self.tiles.unwrap_or_else(|| OPENSTREETMAP_TILES.to_owned())).filter(|t| !t.is_empty()),
+        }
+    }
+}
+
+/// Complete: a pickup point with the shopper's user id, or a home address with street and a delivery option.
+pub fn is_complete(selection: &Selection) -> bool {
+    match &selection.pickup {
+        Some(pickup) => pickup.user.is_some(),
+        None => {
+            let address = &selection.address;
+            address.postcode.len() == 4
+                && !address.town.is_empty()
+                && !address.street.is_empty()
+                && selection.delivery.is_some()
+        }
+    }
+}
+
+/// The selection as a plain JavaScript object (not a `Map`), as `JSON.parse` would give it.
+pub fn selection_to_js(selection: &Selection) -> JsValue {
+    selection.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
+
+fn dispatch(element: &web_sys::HtmlElement, name: &str, detail: &JsValue) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = element.dispatch_event(&event);
+    }
+}
+
+type Listeners = Rc<RefCell<Vec<(String, js_sys::Function)>>>;
+
+fn notify(listeners: &Listeners, event: &str, detail: &JsValue) {
+    // Copied out first: a listener may call `on` or `destroy`.
+    let callbacks: Vec<js_sys::Function> =
+        listeners.borrow().iter().filter(|(name, _)| name == event).map(|(_, f)| f.clone()).collect();
+    for callback in callbacks {
+        let _ = callback.call1(&JsValue::NULL, detail);
+    }
+}
+
+/// A mounted widget, as JavaScript holds it.
+#[wasm_bindgen]
+pub struct Embedded {
+    handle: WidgetHandle,
+    listeners: Listeners,
+    /// Dropping it removes the widget's nodes and disposes its effects.
+    mounted: Option<Box<dyn std::any::Any>>,
+}
+
+/// Renders the widget into `element` with `options` (`{proxy, lang, namePrefix, publishableKey, firstName,
+/// lastName, email, leafletBase, tiles}`).
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<Embedded, JsValue> {
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|error| JsValue::from_str(&error.to_string()))?
+    };
+    let config = options.into_config();
+    let handle = WidgetHandle::new(config.lang);
+    let listeners: Listeners = Rc::default();
+    let emit_to = listeners.clone();
+    let target = element.clone();
+    let mounted = leptos::mount::mount_to(element, move || {
+        Effect::new(move |was_complete: Option<bool>| {
+            let selection = handle.selection();
+            let complete = is_complete(&selection);
+            // The first run only takes note: nothing changed yet.
+            if was_complete.is_some() {
+                let detail = selection_to_js(&selection);
+                dispatch(&target, CHANGE_EVENT, &detail);
+                notify(&emit_to, "change", &detail);
+                if complete && was_complete != Some(true) {
+                    dispatch(&target, COMPLETE_EVENT, &detail);
+                    notify(&emit_to, "complete", &detail);
+                }
+            }
+            complete
+        });
+        view! {
+            <SwissCheckout
+                config=config
+                lang=handle.lang
+                address=handle.address
+                delivery=handle.delivery
+                pickup=handle.pickup
+            />
+        }
+    });
+    Ok(Embedded { handle, listeners, mounted: Some(Box::new(mounted)) })
+}
+
+#[wasm_bindgen]
+impl Embedded {
+    /// The selection now, as plain JSON.
+    pub fn value(&self) -> JsValue {
+        selection_to_js(&self.handle.selection_untracked())
+    }
+
+    /// Calls `callback(detail)` on "change" or "complete".
+    pub fn on(&self, event: String, callback: js_sys::Function) {
+        self.listeners.borrow_mut().push((event, callback));
+    }
+
+    /// Switches the language ("de", "fr", "it", "en"); what the shopper entered stays.
+    #[wasm_bindgen(js_name = setLang)]
+    pub fn set_lang(&self, tag: &str) {
+        if let Some(lang) = Lang::from_tag(tag) {
+            self.handle.lang.set(lang);
+        }
+    }
+
+    /// Removes everything the widget added to the element, and its listeners.
+    pub fn destroy(&mut self) {
+        self.listeners.borrow_mut().clear();
+        self.mounted = None;
+    }
+}
+
+impl Embedded {
+    /// The signals behind the handle, for Rust hosts and tests.
+    pub fn handle(&self) -> WidgetHandle {
+        self.handle
+    }
+}
