@@ -27,3 +27,14 @@ for f in "$dist"/vendor/leaflet/leaflet.js "$dist"/vendor/leaflet/leaflet.css; d
 done
 outline_br=$(brotli -q 11 -c proxy/data/ch_country_naturalearth.geojson | wc -c)
 awk -v t="$total_br" -v m="$map_br" -v o="$outline_br" 'BEGIN { printf "with the map: everything %.1f KB brotli (Leaflet %.1f KB, outline %.1f KB)\n", (t + m + o) / 1000, m / 1000, o / 1000 }'
+
+# The <swiss-checkout> element bundle (scripts/build-element.sh): what a shop page downloads with one script tag.
+element="$dist/element"
+if [ -d "$element" ]; then
+  element_br=0
+  for f in "$element"/swiss-checkout-widget_bg.wasm "$element"/swiss-checkout-widget.js "$element"/swiss-checkout.js "$element"/swiss-checkout.css; do
+    br=$(brotli -q 11 -c "$f" | wc -c); element_br=$((element_br + br))
+    printf '%-48s %10d %10d %10d\n' "element/$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9 -c "$f" | wc -c)" "$br"
+  done
+  awk -v e="$element_br" 'BEGIN { printf "<swiss-checkout> element, every part, before the map opens: %.1f KB brotli\n", e / 1000 }'
+fi

@@ -6,5 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh start
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release
+bash scripts/build-element.sh
 cargo build --release -p swiss-checkout-proxy
 exec ./target/release/swiss-checkout-proxy

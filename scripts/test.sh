@@ -31,8 +31,9 @@ bash scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
 step "wasm tests (headless Chromium)"
 cargo test -p swiss-checkout-widget --target wasm32-unknown-unknown
 
-step "demo build (trunk, wasm-release)"
+step "demo build (trunk, wasm-release) and the <swiss-checkout> element bundle"
 trunk build --release
+bash scripts/build-element.sh
 
 step "browser tests (playwright-core, /usr/bin/chromium)"
 # The proxy binary that `cargo test` built above; building it again with `-p` would resolve features

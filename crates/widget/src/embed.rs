@@ -115,20 +115,23 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
     let emit_to = listeners.clone();
     let target = element.clone();
     let mounted = leptos::mount::mount_to(element, move || {
-        Effect::new(move |was_complete: Option<bool>| {
+        Effect::new(move |previous: Option<(bool, Selection)>| {
             let selection = handle.selection();
             let complete = is_complete(&selection);
-            // The first run only takes note: nothing changed yet.
-            if was_complete.is_some() {
+            // The first run only takes note, and so does a run that changed nothing (a part writing back
+            // the same selection).
+            if let Some((was_complete, before)) = previous
+                && before != selection
+            {
                 let detail = selection_to_js(&selection);
                 dispatch(&target, CHANGE_EVENT, &detail);
                 notify(&emit_to, "change", &detail);
-                if complete && was_complete != Some(true) {
+                if complete && !was_complete {
                     dispatch(&target, COMPLETE_EVENT, &detail);
                     notify(&emit_to, "complete", &detail);
                 }
             }
-            complete
+            (complete, selection)
         });
         view! {
             <SwissCheckout
