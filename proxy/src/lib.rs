@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod delivery;
+pub mod echo;
 pub mod error;
 pub mod guard;
 pub mod lookup;
@@ -164,6 +165,7 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         .fallback(routes::not_found)
         .route_layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::record))
         .layer(middleware::from_fn_with_state(guard::ServerKey(config.server_key.clone()), guard::check_server_key));
+    let sandbox_mode = state.sandbox_mode;
     let mut app = Router::new()
         .merge(api)
         .nest("/server/v1", server)
@@ -172,6 +174,10 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         .route("/readyz", get(routes::readyz))
         .with_state(state)
         .merge(operations);
+    if sandbox_mode {
+        // The example shop page posts here; a proxy with real credentials has no such route.
+        app = app.route("/echo", post(echo::echo));
+    }
     if config.www_dir.is_dir() {
         app = app.fallback_service(ServeDir::new(&config.www_dir));
     } else {

@@ -56,3 +56,39 @@ test('two elements under a strict CSP: events from the right one, live lang, req
   assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
   await page.close();
 });
+
+test('the example shop form posts the selection with no shop JavaScript', async () => {
+  const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/element/shop.html`);
+  const form = page.getByRole('form', { name: 'Checkout' });
+  await form.getByLabel('Full name').fill('Anna Muster');
+  await form.getByLabel('E-mail address').fill('anna@example.ch');
+  const locality = form.getByRole('combobox', { name: 'Postcode or town' });
+  await locality.pressSequentially('3011', { delay: 25 });
+  await form.getByRole('option', { name: '3011 Bern', exact: true }).click();
+  await form.getByRole('combobox', { name: 'Street' }).pressSequentially('aarb', { delay: 25 });
+  await form.getByRole('option', { name: 'Aarbergergasse', exact: true }).click();
+  await form.getByRole('combobox', { name: 'House number' }).pressSequentially('1', { delay: 25 });
+  await form.getByRole('option', { name: '1', exact: true }).click();
+  await page.getByText('Address confirmed by Swiss Post.').waitFor();
+  // The options reload once validation settles the street and number: choose once they stand still.
+  const evening = form.getByRole('radiogroup', { name: 'Delivery' }).getByRole('radio', { name: /^Evening 17:30–19:00/ }).first();
+  for (let attempt = 0; attempt < 5 && !(await evening.isChecked().catch(() => false)); attempt += 1) {
+    await page.waitForFunction(() => document.querySelector('[role=radiogroup]')?.getAttribute('aria-busy') === 'false');
+    await page.waitForTimeout(200);
+    await evening.click();
+  }
+  assert.ok(await evening.isChecked(), 'an evening window is chosen');
+  await form.getByRole('button', { name: 'Place order' }).click();
+  await page.getByRole('heading', { name: 'What the shop received' }).waitFor();
+  const received = Object.fromEntries(await page.locator('tbody tr').evaluateAll((rows) =>
+    rows.map((row) => [row.querySelector('th').textContent, row.querySelector('td').textContent])));
+  assert.equal(received.customer_name, 'Anna Muster');
+  assert.equal(received.shipping_postcode, '3011');
+  assert.equal(received.shipping_town, 'Bern');
+  assert.equal(received.shipping_street, 'Aarbergergasse');
+  assert.equal(received.shipping_house_number, '1');
+  assert.equal(received.shipping_delivery_kind, 'evening');
+  assert.match(received.shipping_delivery_product_codes, /^ZF17301900,PRI$/);
+  assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
+  await page.close();
+});
