@@ -12,7 +12,8 @@
 // `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
 import init, { mount } from './swiss-checkout-widget.js';
 
-const ready = init({ module_or_path: new URL('./swiss-checkout-widget_bg.wasm', import.meta.url) });
+// Top-level await: once this module is imported, the wasm is running and `mount` can be called at once.
+await init({ module_or_path: new URL('./swiss-checkout-widget_bg.wasm', import.meta.url) });
 
 /** Attribute → option of `mount`. */
 const ATTRIBUTES = {
@@ -47,9 +48,8 @@ export class SwissCheckoutElement extends HTMLElement {
     this.#internals = this.attachInternals?.();
   }
 
-  async connectedCallback() {
-    await ready;
-    if (this.isConnected && !this.#handle) this.#mount();
+  connectedCallback() {
+    if (!this.#handle) this.#mount();
   }
 
   disconnectedCallback() {
@@ -84,7 +84,7 @@ export class SwissCheckoutElement extends HTMLElement {
       const value = this.getAttribute(attribute);
       if (value !== null) options[option] = value;
     }
-    options.leafletBase ??= new URL('./leaflet', import.meta.url).href;
+    options.leafletBase ??= new URL(/* @vite-ignore */ './leaflet', import.meta.url).href;
     return options;
   }
 

@@ -1,0 +1,97 @@
+// Types of the swiss-checkout package: the `<swiss-checkout>` element, `mount()` and the selection that
+// events and `value()` carry. The selection is the proxy's JSON contract (`crates/api`); a Rust test
+// (`crates/api/tests/typescript.rs`) fails when a member is missing here.
+
+export type AddressQuality = 'certified' | 'usable' | 'unusable';
+export type DeliveryKind = 'standard' | 'economy' | 'time_window' | 'evening' | 'saturday' | 'same_day';
+export type PickupKind = 'pickpost' | 'mypost24' | 'post_office';
+export type IdentityCheck = 'none' | 'checked';
+
+export interface AddressSelection {
+  postcode: string;
+  town: string;
+  street: string;
+  house_number: string;
+  /** Every part chosen from suggestions or confirmed by Swiss Post. */
+  verified: boolean;
+  quality?: AddressQuality;
+}
+
+export interface DeliveryOption {
+  id: string;
+  kind: DeliveryKind;
+  /** "2026-12-12". */
+  date: string;
+  /** "17:30", for time windows and evenings. */
+  window_start?: string;
+  window_end?: string;
+  order_by_date: string;
+  order_by_time: string;
+  /** Swiss Post product codes for the label, e.g. ["ZF17301900", "PRI"]. */
+  product_codes: string[];
+  /** The shop's price in centimes. */
+  price_centimes: number;
+}
+
+export interface PickupUser {
+  id: string;
+  verified: IdentityCheck;
+  /** The label's second name line: "PickPost PT011227" or "MyPost24 PT011227". */
+  name2: string;
+}
+
+export interface PickupSelection {
+  point_id: string;
+  kind: PickupKind;
+  name: string;
+  /** The point's address: where the parcel goes. */
+  address: AddressSelection;
+  user?: PickupUser;
+}
+
+export interface Selection {
+  address: AddressSelection;
+  delivery?: DeliveryOption;
+  pickup?: PickupSelection;
+}
+
+export interface MountOptions {
+  /** The proxy's origin; "" or absent for the page's own. */
+  proxy?: string;
+  lang?: 'de' | 'fr' | 'it' | 'en';
+  /** Prefix of the hidden form fields' names. */
+  namePrefix?: string;
+  publishableKey?: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  /** Tile URL template; "" for none (Switzerland's outline only); OpenStreetMap when absent. */
+  tiles?: string;
+  /** Folder with Leaflet's leaflet.js and leaflet.css. */
+  leafletBase?: string;
+}
+
+export interface SwissCheckoutHandle {
+  value(): Selection;
+  on(event: 'change' | 'complete', callback: (selection: Selection) => void): void;
+  setLang(lang: 'de' | 'fr' | 'it' | 'en'): void;
+  /** Removes everything the widget added. */
+  destroy(): void;
+}
+
+export function mount(element: HTMLElement, options?: MountOptions): SwissCheckoutHandle;
+
+export declare class SwissCheckoutElement extends HTMLElement {
+  static readonly formAssociated: true;
+  readonly value: Selection | undefined;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'swiss-checkout': SwissCheckoutElement;
+  }
+  interface HTMLElementEventMap {
+    'swiss-checkout:change': CustomEvent<Selection>;
+    'swiss-checkout:complete': CustomEvent<Selection>;
+  }
+}

@@ -1,0 +1,73 @@
+// The npm package as a shop's bundler app uses it: `npm pack` of this repository, installed (offline, the
+// tarball has no dependencies) into a fresh Vite app, built with the project's own Vite, served from another
+// origin than the proxy, and run in Chromium: the widget mounts, looks up across origins (the proxy allows
+// the app's origin), reports the selection, and `destroy()` removes everything.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { launchBrowser, openPage, root, startProxy } from './harness.mjs';
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
+let app;
+let server;
+let origin;
+let proxy;
+let browser;
+
+before(async () => {
+  app = fs.mkdtempSync(path.join(os.tmpdir(), 'swiss-checkout-vite-'));
+  const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', app], { cwd: root }).toString().trim();
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'shop', private: true, type: 'module' }));
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', path.join(app, packed)], { cwd: app, stdio: 'ignore' });
+  fs.writeFileSync(path.join(app, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Shop</title><script type="module" src="/main.js"></script></head>
+<body><main><h1>Shop checkout</h1><form aria-label="Checkout"><div id="checkout"></div></form></main></body></html>`);
+  fs.writeFileSync(path.join(app, 'main.js'), `import { mount } from 'swiss-checkout';
+import 'swiss-checkout/style.css';
+const handle = mount(document.getElementById('checkout'), { proxy: import.meta.env.VITE_PROXY, lang: 'en', tiles: '' });
+window.changes = [];
+handle.on('change', (selection) => window.changes.push(selection));
+window.handle = handle;
+`);
+  // The app's origin is known only once its server listens; the proxy must allow it.
+  server = http.createServer((request, response) => {
+    const file = path.join(app, 'dist', decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(app, 'dist/index.html');
+    response.writeHead(200, { 'content-type': types[path.extname(target)] ?? 'application/octet-stream' });
+    fs.createReadStream(target).pipe(response);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  proxy = await startProxy({ SWISS_CHECKOUT_ALLOWED_ORIGINS: origin });
+  execFileSync(path.join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+    cwd: app,
+    env: { ...process.env, VITE_PROXY: proxy.url },
+    stdio: 'inherit',
+  });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await proxy?.stop();
+  server?.close();
+  if (app) fs.rmSync(app, { recursive: true, force: true });
+});
+
+test('a Vite app built from the packed tarball mounts the widget, looks up across origins and destroys it', async () => {
+  const built = fs.readdirSync(path.join(app, 'dist/assets'));
+  assert.ok(built.some((f) => f.endsWith('.wasm')), `the wasm is among the built assets: ${built}`);
+  const { page, problems } = await openPage(browser.context, `${origin}/`);
+  const form = page.getByRole('form', { name: 'Checkout' });
+  await form.getByRole('combobox', { name: 'Postcode or town' }).pressSequentially('3011', { delay: 25 });
+  await form.getByRole('option', { name: '3011 Bern', exact: true }).click();
+  await page.waitForFunction(() => window.changes.some((s) => s.address.postcode === '3011'));
+  assert.equal(await page.evaluate(() => window.handle.value().address.town), 'Bern');
+  assert.equal(await page.evaluate(() => { window.handle.destroy(); return document.getElementById('checkout').childElementCount; }), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
