@@ -69,6 +69,8 @@ export interface MountOptions {
   tiles?: string;
   /** Folder with Leaflet's leaflet.js and leaflet.css. */
   leafletBase?: string;
+  /** "address delivery pickup" or some of them; every part of the build when absent. */
+  parts?: string;
 }
 
 export interface SwissCheckoutHandle {

@@ -14,6 +14,10 @@ test('two elements under a strict CSP: events from the right one, live lang, req
   await shipping.getByRole('combobox', { name: 'Postcode or town' }).waitFor();
   await billing.getByRole('combobox', { name: 'PLZ oder Ort' }).waitFor();
 
+  // The billing element shows only the address part (parts="address").
+  assert.equal(await billing.getByRole('radiogroup').count(), 0);
+  assert.equal(await shipping.getByRole('radiogroup', { name: 'Delivery' }).count(), 1);
+
   // Required and not complete: the form is invalid, with the element's message.
   assert.equal(await page.evaluate(() => document.getElementById('shipping').checkValidity()), false);
   assert.equal(await page.evaluate(() => document.getElementById('billing').checkValidity()), true);

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{Lang, OPENSTREETMAP_TILES, SwissCheckout, WidgetConfig, WidgetHandle};
+use crate::{Lang, OPENSTREETMAP_TILES, Parts, SwissCheckout, WidgetConfig, WidgetHandle};
 
 /// Dispatched on the element at every change of the selection.
 pub const CHANGE_EVENT: &str = "swiss-checkout:change";
@@ -33,6 +33,8 @@ struct Options {
     leaflet_base: String,
     /// Absent: OpenStreetMap; "": no tiles (Switzerland's outline only).
     tiles: Option<String>,
+    /// "address delivery pickup" or a part of it; absent: every part of the build.
+    parts: String,
 }
 
 impl Options {
@@ -47,6 +49,7 @@ impl Options {
             email: self.email,
             leaflet_base: self.leaflet_base,
             tiles: Some(self.tiles.unwrap_or_else(|| OPENSTREETMAP_TILES.to_owned())).filter(|t| !t.is_empty()),
+            parts: Parts::from_list(&self.parts),
         }
     }
 }

@@ -42,6 +42,37 @@ pub struct WidgetConfig {
     pub leaflet_base: String,
     /// Map tile URL template; `None` draws only Switzerland's outline (no request leaves for a tile server).
     pub tiles: Option<String>,
+    /// Which of the compiled-in parts to show.
+    pub parts: Parts,
+}
+
+/// The parts a page shows (of those its build has: see the Cargo features).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Parts {
+    pub address: bool,
+    pub delivery: bool,
+    pub pickup: bool,
+}
+
+impl Default for Parts {
+    fn default() -> Self {
+        Self { address: true, delivery: true, pickup: true }
+    }
+}
+
+impl Parts {
+    /// "address delivery" (spaces or commas) → those parts; empty → all.
+    pub fn from_list(list: &str) -> Self {
+        let names: Vec<&str> = list.split([' ', ',']).map(str::trim).filter(|n| !n.is_empty()).collect();
+        if names.is_empty() {
+            return Self::default();
+        }
+        Self {
+            address: names.contains(&"address"),
+            delivery: names.contains(&"delivery"),
+            pickup: names.contains(&"pickup"),
+        }
+    }
 }
 
 /// OpenStreetMap's standard tiles, for shops that set no other tile URL.
@@ -59,6 +90,7 @@ impl Default for WidgetConfig {
             email: String::new(),
             leaflet_base: String::new(),
             tiles: Some(OPENSTREETMAP_TILES.to_owned()),
+            parts: Parts::default(),
         }
     }
 }
@@ -77,22 +109,23 @@ pub fn SwissCheckout(
 ) -> impl IntoView {
     let client = ProxyClient::new(&config.proxy).with_key(config.publishable_key.clone());
     let _ = (&client, address, delivery, pickup);
+    let parts = config.parts;
     view! {
         <div class="swiss-checkout" lang=move || lang.get().tag()>
             {
                 #[cfg(feature = "address")]
-                view! {
+                parts.address.then(|| view! {
                     <address::AddressForm
                         client=client.clone()
                         lang=lang
                         selection=address
                         name_prefix=config.name_prefix.clone()
                     />
-                }
+                })
             }
             {
                 #[cfg(feature = "delivery")]
-                view! {
+                parts.delivery.then(|| view! {
                     <delivery::DeliveryChoice
                         client=client.clone()
                         lang=lang
@@ -100,11 +133,13 @@ pub fn SwissCheckout(
                         chosen=delivery
                         name_prefix=config.name_prefix.clone()
                     />
-                }
+                })
             }
             {
                 #[cfg(feature = "pickup")]
-                view! { <PickupOrHome config=config.clone() client=client.clone() lang=lang address=address delivery=delivery pickup=pickup/> }
+                parts.pickup.then(|| view! {
+                    <PickupOrHome config=config.clone() client=client.clone() lang=lang address=address delivery=delivery pickup=pickup/>
+                })
             }
         </div>
     }
