@@ -1,4 +1,5 @@
-//! `GET /openapi.json`: the OpenAPI 3.1 document of every route, generated from the handlers' annotations
+//! `GET /openapi.json`: the OpenAPI 3.1 document of every route (but `POST /echo`, a page of the sandbox
+//! mode's example shop, and the static files), generated from the handlers' annotations
 //! and the types of `crates/api`. The error answers are added here in one place, from the same list the
 //! proxy's `AppError` maps to, so the document names every status a caller can see.
 
@@ -27,9 +28,12 @@ use crate::routes;
         routes::pickup_points,
         routes::pickup_places,
         routes::pickup_user,
+        routes::switzerland_outline,
         routes::check_selection,
         routes::healthz,
         routes::readyz,
+        crate::metrics::serve,
+        serve,
     ),
     components(schemas(Problem)),
     modifiers(&ErrorAnswers),
@@ -93,6 +97,8 @@ impl Modify for ErrorAnswers {
 }
 
 /// `GET /openapi.json`.
+#[utoipa::path(get, path = "/openapi.json", tag = "operations",
+    responses((status = 200, description = "This document", content_type = "application/json", body = Object)))]
 pub async fn serve() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
 }

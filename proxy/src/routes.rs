@@ -177,6 +177,8 @@ pub async fn pickup_user(
 }
 
 /// Switzerland's outline (Natural Earth, public domain): the pickup map's base layer when no tiles load.
+#[utoipa::path(get, path = "/v1/map/switzerland.geojson", tag = "pickup",
+    responses((status = 200, description = "A GeoJSON FeatureCollection", content_type = "application/geo+json", body = Object)))]
 pub async fn switzerland_outline() -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "application/geo+json"), (header::CACHE_CONTROL, "public, max-age=86400")],

@@ -144,7 +144,17 @@ async fn openapi_json_describes_every_route() {
     let doc: serde_json::Value = reqwest::get(format!("{base}/openapi.json")).await.unwrap().json().await.unwrap();
     assert_eq!(doc["openapi"], "3.1.0");
     let paths = doc["paths"].as_object().unwrap();
-    for path in ["/v1/localities", "/v1/delivery-options", "/server/v1/selections/check", "/readyz"] {
+    for path in [
+        "/v1/localities",
+        "/v1/delivery-options",
+        "/v1/pickup-points",
+        "/v1/pickup-user",
+        "/v1/map/switzerland.geojson",
+        "/server/v1/selections/check",
+        "/readyz",
+        "/metrics",
+        "/openapi.json",
+    ] {
         assert!(paths.contains_key(path), "{path} missing");
     }
 }
