@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{Lang, OPENSTREETMAP_TILES, Parts, SwissCheckout, WidgetConfig, WidgetHandle};
+use crate::{Lang, OPENSTREETMAP_TILES, Parts, WidgetConfig, WidgetHandle};
 
 /// Dispatched on the element at every change of the selection.
 pub const CHANGE_EVENT: &str = "swiss-checkout:change";
@@ -136,15 +136,7 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
             }
             (complete, selection)
         });
-        view! {
-            <SwissCheckout
-                config=config
-                lang=handle.lang
-                address=handle.address
-                delivery=handle.delivery
-                pickup=handle.pickup
-            />
-        }
+        handle.render(config)
     });
     Ok(Embedded { handle, listeners, mounted: Some(Box::new(mounted)) })
 }

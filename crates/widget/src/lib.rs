@@ -235,6 +235,19 @@ impl WidgetHandle {
         Selection { address: self.address.get(), delivery: self.delivery.get(), pickup: self.pickup.get() }
     }
 
+    /// The widget, showing and filling these signals.
+    pub fn render(self, config: WidgetConfig) -> impl IntoView {
+        view! {
+            <SwissCheckout
+                config=config
+                lang=self.lang
+                address=self.address
+                delivery=self.delivery
+                pickup=self.pickup
+            />
+        }
+    }
+
     /// The whole selection, untracked.
     pub fn selection_untracked(&self) -> Selection {
         Selection {
@@ -248,17 +261,6 @@ impl WidgetHandle {
 /// Renders the widget into `parent` and keeps it there for the page's lifetime.
 pub fn mount(parent: web_sys::HtmlElement, config: WidgetConfig) -> WidgetHandle {
     let handle = WidgetHandle::new(config.lang);
-    leptos::mount::mount_to(parent, move || {
-        view! {
-            <SwissCheckout
-                config=config
-                lang=handle.lang
-                address=handle.address
-                delivery=handle.delivery
-                pickup=handle.pickup
-            />
-        }
-    })
-    .forget();
+    leptos::mount::mount_to(parent, move || handle.render(config)).forget();
     handle
 }
