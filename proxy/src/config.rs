@@ -18,6 +18,7 @@
 //! | `SWISS_CHECKOUT_PUBLISHABLE_KEY` | `publishable_key` | none: not asked for |
 //! | `SWISS_CHECKOUT_SERVER_KEY` (or `…_FILE`) | `server_key` | none: server-only routes answer 401 |
 //! | `SWISS_CHECKOUT_WWW_DIR` | `www_dir` | `www/dist` |
+//! | `SWISS_CHECKOUT_TILE_ORIGINS` | `tile_origins` (comma separated in the environment) | none |
 //! | `SWISS_CHECKOUT_RATE_PER_SECOND` | `limits.rate_per_second` | `20` (per client address) |
 //! | `SWISS_CHECKOUT_RATE_BURST` | `limits.rate_burst` | `200` |
 //! | `SWISS_CHECKOUT_MAX_IN_FLIGHT` | `limits.max_in_flight` | `512` |
@@ -157,6 +158,15 @@ impl<'de> Deserialize<'de> for Price {
 }
 
 /// A time of day "HH:MM".
+/// `https://tiles.example`, `http://127.0.0.1:8081`, `https://*.tile.example`: safe to write into a CSP header.
+fn is_origin(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")) else {
+        return false;
+    };
+    let host = rest.strip_prefix("*.").unwrap_or(rest);
+    !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+}
+
 fn is_clock_time(text: &str) -> bool {
     let Some((h, m)) = text.split_once(':') else { return false };
     h.len() == 2 && m.len() == 2 && h.parse::<u8>().is_ok_and(|h| h < 24) && m.parse::<u8>().is_ok_and(|m| m < 60)
@@ -266,6 +276,9 @@ pub struct Config {
     pub server_key: Option<Secret>,
     /// The built demo page; served at `/` when the folder exists.
     pub www_dir: PathBuf,
+    /// Origins of map tiles the served pages may show (`img-src` of their Content Security Policy), e.g.
+    /// `https://tile.openstreetmap.org`. None: the pages' maps draw Switzerland's outline only.
+    pub tile_origins: Vec<String>,
     pub delivery: DeliveryConfig,
     pub limits: Limits,
     pub cache: CacheConfig,
@@ -282,6 +295,7 @@ impl Default for Config {
             publishable_key: None,
             server_key: None,
             www_dir: PathBuf::from("www/dist"),
+            tile_origins: Vec::new(),
             delivery: DeliveryConfig::default(),
             limits: Limits::default(),
             cache: CacheConfig::default(),
@@ -447,6 +461,19 @@ impl Config {
         if let Some(dir) = var("SWISS_CHECKOUT_WWW_DIR") {
             config.www_dir = PathBuf::from(dir);
         }
+        if let Some(origins) = var("SWISS_CHECKOUT_TILE_ORIGINS") {
+            config.tile_origins = origins
+                .split(',')
+                .map(|o| o.trim().trim_end_matches('/').to_owned())
+                .filter(|o| !o.is_empty())
+                .collect();
+        }
+        if let Some(bad) = config.tile_origins.iter().find(|origin| !is_origin(origin)) {
+            return Err(ConfigError::Variable {
+                name: "tile_origins",
+                why: format!("{bad:?} is not an origin like https://tile.openstreetmap.org"),
+            });
+        }
         if let Some(days) = var("SWISS_CHECKOUT_DELIVERY_DAYS") {
             config.delivery.days = days.parse().map_err(|_| ConfigError::Variable {
                 name: "SWISS_CHECKOUT_DELIVERY_DAYS",
@@ -507,6 +534,13 @@ impl Config {
         self.credentials.iter().chain(&self.next_credentials).cloned().collect()
     }
 
+    /// The Content Security Policy of the pages served from `www_dir` (the demo, the example shop): no inline
+    /// script or style, wasm allowed, images from this origin and the tile hosts.
+    pub fn page_csp(&self) -> String {
+        let images: String = self.tile_origins.iter().map(|origin| format!(" {origin}")).collect();
+        format!("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'{images}")
+    }
+
     /// True when no credentials are configured: the proxy then plays against its embedded sandbox.
     pub fn sandbox_mode(&self) -> bool {
         self.credentials.is_none()
@@ -521,6 +555,22 @@ mod tests {
     fn load(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
         let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn tile_origins_reach_the_pages_csp_and_nothing_else_does() {
+        let config =
+            load(&[("SWISS_CHECKOUT_TILE_ORIGINS", "https://tile.openstreetmap.org/, https://*.tiles.example")])
+                .unwrap();
+        assert_eq!(
+            config.page_csp(),
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+             img-src 'self' https://tile.openstreetmap.org https://*.tiles.example"
+        );
+        for bad in ["tile.openstreetmap.org", "https://a.example; script-src *", "https://a.example 'unsafe-inline'"] {
+            let error = load(&[("SWISS_CHECKOUT_TILE_ORIGINS", bad)]).unwrap_err();
+            assert!(error.to_string().contains("tile_origins"), "{bad}: {error}");
+        }
     }
 
     #[test]

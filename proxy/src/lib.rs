@@ -30,6 +30,7 @@ use tower::{BoxError, ServiceBuilder};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use config::{Config, Credentials, Secret, Upstream};
@@ -179,7 +180,14 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         app = app.route("/echo", post(echo::echo));
     }
     if config.www_dir.is_dir() {
-        app = app.fallback_service(ServeDir::new(&config.www_dir));
+        // The pages carry their own strict policy; a shop embedding the element sets its own.
+        let csp =
+            HeaderValue::from_str(&config.page_csp()).map_err(|_| StartError::Origin(config.tile_origins.join(",")))?;
+        app = app.fallback_service(
+            ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, csp))
+                .service(ServeDir::new(&config.www_dir)),
+        );
     } else {
         tracing::warn!(dir = %config.www_dir.display(), "demo page not built: only the API is served");
     }

@@ -61,6 +61,30 @@ test('two elements under a strict CSP: events from the right one, live lang, req
   await page.close();
 });
 
+test('the demo page is served under the strict CSP, and a violation would fail a test', async () => {
+  const page = await shared.browser.context.newPage();
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(msg.text()); });
+  const response = await page.goto(`${shared.proxy.url}/?lang=en`);
+  assert.equal(response.headers()['content-security-policy'],
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'");
+  // The demo runs (its loader is a file, not inline) ...
+  await page.getByRole('combobox', { name: 'Postcode or town' }).waitFor();
+  assert.deepEqual(problems, []);
+  // ... and what the policy forbids is refused and reported, as every browser test checks.
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.inlineRan = true';
+    document.body.append(script);
+    document.body.setAttribute('style', 'color: red');
+  });
+  const violations = () => problems.filter((p) => p.startsWith('CSP violation')).map((p) => p.split(' blocked')[0]);
+  for (let i = 0; i < 50 && violations().length < 2; i += 1) await page.waitForTimeout(20);
+  assert.equal(await page.evaluate(() => window.inlineRan), undefined);
+  assert.deepEqual(violations().sort(), ['CSP violation: script-src-elem', 'CSP violation: style-src-attr']);
+  await page.close();
+});
+
 test('the example shop form posts the selection with no shop JavaScript', async () => {
   const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/element/shop.html`);
   const form = page.getByRole('form', { name: 'Checkout' });

@@ -76,6 +76,13 @@ export async function launchBrowser() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
+  // Every page reports Content Security Policy violations as console errors, which `openPage` collects:
+  // the pages are served under a strict policy and a test fails on any violation.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+    });
+  });
   return {
     context,
     async close() {
