@@ -73,9 +73,34 @@ export interface MountOptions {
   parts?: string;
 }
 
+/** The proxy's answer to a request it refused or could not serve (RFC 9457 problem details). */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  /** For invalid input: the query parameter or body field that was wrong. */
+  field?: string;
+  /** True when the shopper should go on by typing the address by hand. */
+  manual_entry?: boolean;
+}
+
+/** A call to the proxy that failed. The shopper goes on by typing; this is for the shop's monitoring. */
+export interface RequestFailure {
+  /** The route's path, e.g. "/v1/streets". */
+  request: string;
+  reason: 'network' | 'problem' | 'unreadable';
+  /** The proxy's problem, when it answered one. */
+  problem?: Problem;
+}
+
+/** `detail` of `swiss-checkout:error`: the selection as it stands, and what failed. */
+export type ErrorDetail = Selection & { error: RequestFailure };
+
 export interface SwissCheckoutHandle {
   value(): Selection;
   on(event: 'change' | 'complete', callback: (selection: Selection) => void): void;
+  on(event: 'error', callback: (detail: ErrorDetail) => void): void;
   setLang(lang: 'de' | 'fr' | 'it' | 'en'): void;
   /** Removes everything the widget added. */
   destroy(): void;
@@ -95,5 +120,6 @@ declare global {
   interface HTMLElementEventMap {
     'swiss-checkout:change': CustomEvent<Selection>;
     'swiss-checkout:complete': CustomEvent<Selection>;
+    'swiss-checkout:error': CustomEvent<ErrorDetail>;
   }
 }

@@ -5,8 +5,9 @@
 //   <swiss-checkout proxy="https://checkout.shop.example" lang="de" name-prefix="shipping_"></swiss-checkout>
 //
 // Attributes: proxy, lang (live), name-prefix, key (publishable key), first-name, last-name, email, tiles
-// ("" for none), leaflet-base, parts ("address delivery pickup" or some of them). Events on the element, bubbling and composed: swiss-checkout:change and
-// swiss-checkout:complete, `detail` the selection as plain JSON. The widget renders into the element's light
+// ("" for none), leaflet-base, parts ("address delivery pickup" or some of them). Events on the element,
+// bubbling and composed: swiss-checkout:change and swiss-checkout:complete, `detail` the selection as plain
+// JSON; swiss-checkout:error when a call to the proxy failed, `detail` the selection and its `error`. The widget renders into the element's light
 // DOM, so its hidden inputs post with a plain <form>; the element is form-associated (ElementInternals) and
 // reports "required" to the form. No inline script or style: it runs under
 // `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.

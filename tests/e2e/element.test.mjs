@@ -120,3 +120,32 @@ test('the example shop form posts the selection with no shop JavaScript', async 
   assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
   await page.close();
 });
+
+// Last in this file: the outage may leave the proxy's circuit breaker open for a few seconds.
+test('a failed lookup: swiss-checkout:error with the selection and what failed, the typed text kept', async () => {
+  const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/element/example.html`);
+  const shipping = page.getByRole('form', { name: 'Shipping' });
+  const field = shipping.getByRole('combobox', { name: 'Postcode or town' });
+  await field.waitFor();
+  await shared.proxy.setKnobs({ outage: true });
+  try {
+    // A query no other test makes, so the proxy has nothing cached for it.
+    await field.pressSequentially('Sion', { delay: 30 });
+    await page.waitForFunction(() => window.swissCheckoutEvents.some((e) => e.type === 'swiss-checkout:error'));
+  } finally {
+    await shared.proxy.setKnobs({ outage: false });
+  }
+  const failure = await page.evaluate(() => window.swissCheckoutEvents.find((e) => e.type === 'swiss-checkout:error'));
+  assert.equal(failure.target, 'ship');
+  assert.equal(failure.detail.error.request, '/v1/localities');
+  assert.equal(failure.detail.error.reason, 'problem');
+  assert.ok(failure.detail.error.problem.status >= 500, `status ${failure.detail.error.problem.status}`);
+  assert.equal(typeof failure.detail.error.problem.title, 'string');
+  assert.deepEqual(Object.keys(failure.detail.address).sort(),
+    ['house_number', 'postcode', 'street', 'town', 'verified'], 'the selection comes with it');
+  assert.equal(await field.inputValue(), 'Sion');
+  // The failed answers are the only problems the page saw.
+  const expected = (p) => /HTTP 50\d: .*\/v1\/localities|status of 50\d/.test(p) || p.includes('favicon');
+  assert.deepEqual(problems.filter((p) => !expected(p)), []);
+  await page.close();
+});

@@ -3,7 +3,7 @@
 
 use swiss_checkout_api::{
     AddressQuality, AddressSelection, DeliveryKind, DeliveryOption, IdentityCheck, PickupKind, PickupSelection,
-    PickupUser, Selection,
+    PickupUser, Problem, Selection,
 };
 
 const DECLARATIONS: &str = include_str!("../../../js/swiss-checkout.d.ts");
@@ -59,6 +59,26 @@ fn every_member_of_the_selection_is_declared() {
         assert!(
             DECLARATIONS.contains(&format!("  {name}: ")) || DECLARATIONS.contains(&format!("  {name}?: ")),
             "js/swiss-checkout.d.ts does not declare `{name}`"
+        );
+    }
+}
+
+#[test]
+fn every_member_of_a_problem_is_declared() {
+    let problem = Problem {
+        kind: "https://swiss-checkout.dev/problems/invalid-request".into(),
+        title: "t".into(),
+        status: 400,
+        detail: Some("d".into()),
+        field: Some("q".into()),
+        manual_entry: true,
+    };
+    let serde_json::Value::Object(members) = serde_json::to_value(&problem).unwrap() else { panic!("an object") };
+    assert_eq!(members.len(), 6);
+    for name in members.keys() {
+        assert!(
+            DECLARATIONS.contains(&format!("  {name}: ")) || DECLARATIONS.contains(&format!("  {name}?: ")),
+            "js/swiss-checkout.d.ts does not declare `{name}` of Problem"
         );
     }
 }

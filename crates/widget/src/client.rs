@@ -1,7 +1,8 @@
 //! The widget's only side effect: HTTP calls to the swiss-checkout proxy.
 //!
 //! Bodies are parsed by the browser (`Response.json()`) and converted with serde-wasm-bindgen, so the
-//! wasm carries no JSON parser of its own.
+//! wasm carries no JSON parser of its own. Every failed call is also reported to the host page (the
+//! `swiss-checkout:error` event), through the signal the client is given.
 
 use api::{
     AddressInput, AddressSelection, DELIVERY_OPTIONS_PATH, DeliveryOptionsResponse, HOUSE_NUMBERS_PATH,
@@ -9,6 +10,8 @@ use api::{
     PICKUP_USER_PATH, PUBLISHABLE_KEY_HEADER, PickupKind, PickupPlacesResponse, PickupPointsResponse, PickupUser,
     PickupUserRequest, Problem, STREETS_PATH, StreetsResponse, VALIDATE_PATH, ValidationResult,
 };
+use leptos::prelude::{RwSignal, Set};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -24,17 +27,59 @@ pub enum FetchError {
     Body,
 }
 
+impl FetchError {
+    /// `network`, `problem` or `unreadable`, as the host page reads it.
+    fn reason(&self) -> &'static str {
+        match self {
+            FetchError::Network => "network",
+            FetchError::Problem(_) => "problem",
+            FetchError::Body => "unreadable",
+        }
+    }
+}
+
+/// A call to the proxy that failed, as the host page hears of it: which route, why, and the proxy's
+/// problem when it sent one. The shopper has gone on by typing; this is for the shop's monitoring.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RequestFailure {
+    /// The route's path, `/v1/streets`.
+    pub request: &'static str,
+    /// `network`, `problem` or `unreadable`.
+    pub reason: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<Problem>,
+}
+
 /// Where the proxy is: "" for the page's own origin, or "https://checkout.shop.example".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ProxyClient {
     base: String,
     /// Sent in `x-swiss-checkout-key` when the shop has one.
     key: Option<String>,
+    /// Where failures are reported, when someone listens.
+    failures: Option<RwSignal<Option<RequestFailure>>>,
 }
 
 impl ProxyClient {
     pub fn new(base: &str) -> Self {
-        Self { base: base.trim_end_matches('/').to_owned(), key: None }
+        Self { base: base.trim_end_matches('/').to_owned(), key: None, failures: None }
+    }
+
+    /// The same client, reporting every failed call to `failures`.
+    pub fn reporting_to(mut self, failures: RwSignal<Option<RequestFailure>>) -> Self {
+        self.failures = Some(failures);
+        self
+    }
+
+    fn reported<T>(&self, request: &'static str, result: Result<T, FetchError>) -> Result<T, FetchError> {
+        if let (Err(error), Some(failures)) = (&result, self.failures) {
+            let problem = match error {
+                FetchError::Problem(problem) => Some(problem.clone()),
+                _ => None,
+            };
+            failures.set(Some(RequestFailure { request, reason: error.reason(), problem }));
+        }
+        result
     }
 
     /// The same client, sending the shop's publishable key.
@@ -52,14 +97,12 @@ impl ProxyClient {
 
     /// `GET /v1/localities?q=…`.
     pub async fn localities(&self, q: &str) -> Result<LocalitiesResponse, FetchError> {
-        let url = format!("{}{LOCALITIES_PATH}?q={}", self.base, encode(q));
-        self.get(&url).await
+        self.get(LOCALITIES_PATH, &format!("q={}", encode(q))).await
     }
 
     /// `GET /v1/streets?postcode=…&q=…`.
     pub async fn streets(&self, postcode: &str, q: &str) -> Result<StreetsResponse, FetchError> {
-        let url = format!("{}{STREETS_PATH}?postcode={}&q={}", self.base, encode(postcode), encode(q));
-        self.get(&url).await
+        self.get(STREETS_PATH, &format!("postcode={}&q={}", encode(postcode), encode(q))).await
     }
 
     /// `GET /v1/house-numbers?postcode=…&street=…&q=…`.
@@ -69,39 +112,25 @@ impl ProxyClient {
         street: &str,
         q: &str,
     ) -> Result<HouseNumbersResponse, FetchError> {
-        let url = format!(
-            "{}{HOUSE_NUMBERS_PATH}?postcode={}&street={}&q={}",
-            self.base,
-            encode(postcode),
-            encode(street),
-            encode(q)
-        );
-        self.get(&url).await
+        let query = format!("postcode={}&street={}&q={}", encode(postcode), encode(street), encode(q));
+        self.get(HOUSE_NUMBERS_PATH, &query).await
     }
 
     /// `GET /v1/delivery-options?postcode=…&town=…&street=…&house_number=…`.
     pub async fn delivery_options(&self, address: &AddressSelection) -> Result<DeliveryOptionsResponse, FetchError> {
-        let url = format!(
-            "{}{DELIVERY_OPTIONS_PATH}?postcode={}&town={}&street={}&house_number={}",
-            self.base,
+        let query = format!(
+            "postcode={}&town={}&street={}&house_number={}",
             encode(&address.postcode),
             encode(&address.town),
             encode(&address.street),
             encode(&address.house_number)
         );
-        self.get(&url).await
+        self.get(DELIVERY_OPTIONS_PATH, &query).await
     }
 
     /// `POST /v1/addresses/validate`.
     pub async fn validate(&self, address: &AddressInput) -> Result<ValidationResult, FetchError> {
-        let value = serde_wasm_bindgen::to_value(address).map_err(|_| FetchError::Body)?;
-        let body: String = js_sys::JSON::stringify(&value).map_err(|_| FetchError::Body)?.into();
-        let request = self
-            .keyed(gloo_net::http::Request::post(&format!("{}{VALIDATE_PATH}", self.base)))
-            .header("content-type", "application/json")
-            .body(body)
-            .map_err(|_| FetchError::Body)?;
-        read(request.send().await.map_err(|_| FetchError::Network)?).await
+        self.post(VALIDATE_PATH, address).await
     }
 
     /// `GET /v1/pickup-points?bbox=…&types=…[&near=…]`.
@@ -116,16 +145,16 @@ impl ProxyClient {
         }
         let bbox = bbox.map(number).join(",");
         let types = kinds.iter().map(|k| k.name()).collect::<Vec<_>>().join(",");
-        let mut url = format!("{}{PICKUP_POINTS_PATH}?bbox={bbox}&types={types}", self.base);
+        let mut query = format!("bbox={bbox}&types={types}");
         if let Some((lat, lon)) = near {
-            url.push_str(&format!("&near={},{}", number(lat), number(lon)));
+            query.push_str(&format!("&near={},{}", number(lat), number(lon)));
         }
-        self.get(&url).await
+        self.get(PICKUP_POINTS_PATH, &query).await
     }
 
     /// `GET /v1/pickup-places?q=…`.
     pub async fn pickup_places(&self, q: &str) -> Result<PickupPlacesResponse, FetchError> {
-        self.get(&format!("{}{PICKUP_PLACES_PATH}?q={}", self.base, encode(q))).await
+        self.get(PICKUP_PLACES_PATH, &format!("q={}", encode(q))).await
     }
 
     /// `POST /v1/pickup-user`.
@@ -135,27 +164,39 @@ impl ProxyClient {
 
     /// Switzerland's outline as GeoJSON, parsed by the browser, for Leaflet.
     pub async fn switzerland_outline(&self) -> Result<JsValue, FetchError> {
-        let url = format!("{}/v1/map/switzerland.geojson", self.base);
-        let response = self.keyed(gloo_net::http::Request::get(&url)).send().await.map_err(|_| FetchError::Network)?;
-        if !response.ok() {
-            return Err(FetchError::Body);
+        const OUTLINE_PATH: &str = "/v1/map/switzerland.geojson";
+        let request = self.keyed(gloo_net::http::Request::get(&format!("{}{OUTLINE_PATH}", self.base)));
+        let result = match request.send().await {
+            Ok(response) if response.ok() => json(&web_sys::Response::from(response)).await,
+            Ok(_) => Err(FetchError::Body),
+            Err(_) => Err(FetchError::Network),
+        };
+        self.reported(OUTLINE_PATH, result)
+    }
+
+    async fn post<B: Serialize, T: DeserializeOwned>(&self, path: &'static str, body: &B) -> Result<T, FetchError> {
+        let result = async {
+            let value = serde_wasm_bindgen::to_value(body).map_err(|_| FetchError::Body)?;
+            let body: String = js_sys::JSON::stringify(&value).map_err(|_| FetchError::Body)?.into();
+            let request = self
+                .keyed(gloo_net::http::Request::post(&format!("{}{path}", self.base)))
+                .header("content-type", "application/json")
+                .body(body)
+                .map_err(|_| FetchError::Body)?;
+            read(request.send().await.map_err(|_| FetchError::Network)?).await
         }
-        json(&web_sys::Response::from(response)).await
+        .await;
+        self.reported(path, result)
     }
 
-    async fn post<B: serde::Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<T, FetchError> {
-        let value = serde_wasm_bindgen::to_value(body).map_err(|_| FetchError::Body)?;
-        let body: String = js_sys::JSON::stringify(&value).map_err(|_| FetchError::Body)?.into();
-        let request = self
-            .keyed(gloo_net::http::Request::post(&format!("{}{path}", self.base)))
-            .header("content-type", "application/json")
-            .body(body)
-            .map_err(|_| FetchError::Body)?;
-        read(request.send().await.map_err(|_| FetchError::Network)?).await
-    }
-
-    async fn get<T: DeserializeOwned>(&self, url: &str) -> Result<T, FetchError> {
-        read(self.keyed(gloo_net::http::Request::get(url)).send().await.map_err(|_| FetchError::Network)?).await
+    /// `GET {base}{path}?{query}`.
+    async fn get<T: DeserializeOwned>(&self, path: &'static str, query: &str) -> Result<T, FetchError> {
+        let request = self.keyed(gloo_net::http::Request::get(&format!("{}{path}?{query}", self.base)));
+        let result = match request.send().await {
+            Ok(response) => read(response).await,
+            Err(_) => Err(FetchError::Network),
+        };
+        self.reported(path, result)
     }
 }
 

@@ -2,7 +2,8 @@
 //! `mount(element, options)` returns a handle with `value()`, `on(event, fn)`, `setLang(tag)` and
 //! `destroy()`. The element receives `swiss-checkout:change` (every change of the selection) and
 //! `swiss-checkout:complete` (when it becomes complete) events, bubbling and composed, whose `detail` is the
-//! selection as plain JSON: the `Selection` of `crates/api`.
+//! selection as plain JSON: the `Selection` of `crates/api`; and `swiss-checkout:error` when a call to the
+//! proxy failed, whose `detail` is the selection with an `error` member (a [`RequestFailure`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,12 +13,14 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{Lang, OPENSTREETMAP_TILES, Parts, WidgetConfig, WidgetHandle};
+use crate::{Lang, OPENSTREETMAP_TILES, Parts, RequestFailure, WidgetConfig, WidgetHandle};
 
 /// Dispatched on the element at every change of the selection.
 pub const CHANGE_EVENT: &str = "swiss-checkout:change";
 /// Dispatched on the element when the selection becomes complete (see [`is_complete`]).
 pub const COMPLETE_EVENT: &str = "swiss-checkout:complete";
+/// Dispatched on the element when a call to the proxy failed; the shopper goes on by typing.
+pub const ERROR_EVENT: &str = "swiss-checkout:error";
 
 /// Options of `mount`, as JavaScript passes them (camelCase); every member may be left out.
 #[derive(Debug, Default, Deserialize)]
@@ -73,6 +76,14 @@ pub fn selection_to_js(selection: &Selection) -> JsValue {
     selection.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
+/// The selection with an `error` member: the `detail` of `swiss-checkout:error`.
+pub fn failure_to_js(selection: &Selection, failure: &RequestFailure) -> JsValue {
+    let detail = selection_to_js(selection);
+    let error = failure.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL);
+    let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("error"), &error);
+    detail
+}
+
 fn dispatch(element: &web_sys::HtmlElement, name: &str, detail: &JsValue) {
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
@@ -117,6 +128,7 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
     let listeners: Listeners = Rc::default();
     let emit_to = listeners.clone();
     let target = element.clone();
+    let (failed_at, notify_failure) = (element.clone(), listeners.clone());
     let mounted = leptos::mount::mount_to(element, move || {
         Effect::new(move |previous: Option<(bool, Selection)>| {
             let selection = handle.selection();
@@ -136,6 +148,13 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
             }
             (complete, selection)
         });
+        Effect::new(move |_| {
+            if let Some(failure) = handle.failure.get() {
+                let detail = failure_to_js(&handle.selection_untracked(), &failure);
+                dispatch(&failed_at, ERROR_EVENT, &detail);
+                notify(&notify_failure, "error", &detail);
+            }
+        });
         handle.render(config)
     });
     Ok(Embedded { handle, listeners, mounted: Some(Box::new(mounted)) })
@@ -148,7 +167,7 @@ impl Embedded {
         selection_to_js(&self.handle.selection_untracked())
     }
 
-    /// Calls `callback(detail)` on "change" or "complete".
+    /// Calls `callback(detail)` on "change", "complete" or "error".
     pub fn on(&self, event: String, callback: js_sys::Function) {
         self.listeners.borrow_mut().push((event, callback));
     }

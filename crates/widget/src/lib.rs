@@ -21,7 +21,7 @@ pub mod pickup;
 use api::{AddressSelection, DeliveryOption, PickupSelection, Selection};
 use leptos::prelude::*;
 
-pub use client::ProxyClient;
+pub use client::{ProxyClient, RequestFailure};
 pub use i18n::Lang;
 
 /// How a host page configures the widget.
@@ -106,8 +106,14 @@ pub fn SwissCheckout(
     delivery: RwSignal<Option<DeliveryOption>>,
     /// The chosen pickup point; `None` for home delivery.
     pickup: RwSignal<Option<PickupSelection>>,
+    /// Set to each failed call to the proxy, for the host page.
+    #[prop(optional)]
+    failures: Option<RwSignal<Option<RequestFailure>>>,
 ) -> impl IntoView {
-    let client = ProxyClient::new(&config.proxy).with_key(config.publishable_key.clone());
+    let mut client = ProxyClient::new(&config.proxy).with_key(config.publishable_key.clone());
+    if let Some(failures) = failures {
+        client = client.reporting_to(failures);
+    }
     let _ = (&client, address, delivery, pickup);
     let parts = config.parts;
     view! {
@@ -217,6 +223,8 @@ pub struct WidgetHandle {
     pub address: RwSignal<AddressSelection>,
     pub delivery: RwSignal<Option<DeliveryOption>>,
     pub pickup: RwSignal<Option<PickupSelection>>,
+    /// The last call to the proxy that failed (the shopper went on by typing).
+    pub failure: RwSignal<Option<RequestFailure>>,
 }
 
 impl WidgetHandle {
@@ -227,6 +235,7 @@ impl WidgetHandle {
             address: RwSignal::new(AddressSelection::default()),
             delivery: RwSignal::new(None),
             pickup: RwSignal::new(None),
+            failure: RwSignal::new(None),
         }
     }
 
@@ -244,6 +253,7 @@ impl WidgetHandle {
                 address=self.address
                 delivery=self.delivery
                 pickup=self.pickup
+                failures=self.failure
             />
         }
     }
