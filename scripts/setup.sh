@@ -20,8 +20,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+# The element bundle rebuilds the standard library for size (scripts/build-element.sh).
+if ! rustup component list --installed | grep -qx 'rust-src'; then
+  say "adding the rust-src component"
+  rustup component add rust-src
+fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/leaflet ] || [ ! -d node_modules/vite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/leaflet ] || [ ! -d node_modules/vite ] || [ ! -d node_modules/rolldown ] || [ ! -d node_modules/lightningcss ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund
 fi

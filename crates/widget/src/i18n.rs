@@ -158,7 +158,10 @@ pub struct Strings {
     pub use_suggestion: &'static str,
     pub not_verified: &'static str,
     pub verified: &'static str,
+    // A part's texts are compiled only with its Cargo feature: a shop's address-only build carries none of the others.
+    #[cfg(feature = "delivery")]
     pub delivery: DeliveryStrings,
+    #[cfg(feature = "pickup")]
     pub pickup: PickupStrings,
 }
 
@@ -200,6 +203,7 @@ static EN: Strings = Strings {
     use_suggestion: "Use this spelling",
     not_verified: "Not verified",
     verified: "Verified",
+    #[cfg(feature = "delivery")]
     delivery: DeliveryStrings {
         heading: "Delivery",
         needs_address: "Enter the delivery address to see the delivery dates.",
@@ -216,6 +220,7 @@ static EN: Strings = Strings {
         same_day: "Same day",
         standard_fallback: "Standard delivery (PostPac Priority), usually the next working day",
     },
+    #[cfg(feature = "pickup")]
     pickup: PickupStrings {
         heading: "Pickup point",
         how: "How do you want to receive the parcel?",
@@ -291,6 +296,7 @@ static DE: Strings = Strings {
     use_suggestion: "Diese Schreibweise übernehmen",
     not_verified: "Nicht geprüft",
     verified: "Geprüft",
+    #[cfg(feature = "delivery")]
     delivery: DeliveryStrings {
         heading: "Zustellung",
         needs_address: "Geben Sie die Lieferadresse ein, um die Liefertermine zu sehen.",
@@ -307,6 +313,7 @@ static DE: Strings = Strings {
         same_day: "Am selben Tag",
         standard_fallback: "Standardzustellung (PostPac Priority), in der Regel am nächsten Werktag",
     },
+    #[cfg(feature = "pickup")]
     pickup: PickupStrings {
         heading: "Abholstelle",
         how: "Wie möchten Sie das Paket erhalten?",
@@ -382,6 +389,7 @@ static FR: Strings = Strings {
     use_suggestion: "Utiliser cette orthographe",
     not_verified: "Non vérifiée",
     verified: "Vérifiée",
+    #[cfg(feature = "delivery")]
     delivery: DeliveryStrings {
         heading: "Livraison",
         needs_address: "Saisissez l'adresse de livraison pour voir les dates de livraison.",
@@ -398,6 +406,7 @@ static FR: Strings = Strings {
         same_day: "Le jour même",
         standard_fallback: "Livraison standard (PostPac Priority), en général le jour ouvrable suivant",
     },
+    #[cfg(feature = "pickup")]
     pickup: PickupStrings {
         heading: "Point de retrait",
         how: "Comment souhaitez-vous recevoir le colis ?",
@@ -473,6 +482,7 @@ static IT: Strings = Strings {
     use_suggestion: "Usare questa grafia",
     not_verified: "Non verificato",
     verified: "Verificato",
+    #[cfg(feature = "delivery")]
     delivery: DeliveryStrings {
         heading: "Consegna",
         needs_address: "Inserisca l'indirizzo di consegna per vedere le date di consegna.",
@@ -489,6 +499,7 @@ static IT: Strings = Strings {
         same_day: "In giornata",
         standard_fallback: "Consegna standard (PostPac Priority), di solito il giorno feriale successivo",
     },
+    #[cfg(feature = "pickup")]
     pickup: PickupStrings {
         heading: "Punto di ritiro",
         how: "Come desidera ricevere il pacco?",
@@ -568,11 +579,14 @@ mod tests {
                 assert!(!text.is_empty());
             }
             assert!(s.suggestions_many.contains("{n}"));
-            let d = &s.delivery;
-            assert!(d.order_by.contains("{time}") && d.order_by.contains("{date}"));
-            assert!(d.choice_cleared.contains("{choice}"));
-            let kinds = [d.standard, d.economy, d.time_window, d.evening, d.saturday, d.same_day];
-            assert!(kinds.iter().all(|k| !k.is_empty()));
+            #[cfg(feature = "delivery")]
+            {
+                let d = &s.delivery;
+                assert!(d.order_by.contains("{time}") && d.order_by.contains("{date}"));
+                assert!(d.choice_cleared.contains("{choice}"));
+                let kinds = [d.standard, d.economy, d.time_window, d.evening, d.saturday, d.same_day];
+                assert!(kinds.iter().all(|k| !k.is_empty()));
+            }
             assert!(s.did_you_mean.contains("{address}"));
         }
     }

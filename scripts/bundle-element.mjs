@@ -1,0 +1,29 @@
+// Makes the script-tag bundle of the <swiss-checkout> element small: the element (js/swiss-checkout.js) and
+// the widget's wasm-bindgen module become one minified ES module (rolldown), and the parts' CSS one minified
+// stylesheet (lightningcss). Usage: node scripts/bundle-element.mjs <folder> <css files…>; the folder holds
+// swiss-checkout-widget.js and its wasm (scripts/build-element.sh).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'rolldown';
+import { transform } from 'lightningcss';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const [folder, ...stylesheets] = process.argv.slice(2);
+if (!folder || stylesheets.length === 0) throw new Error('usage: bundle-element.mjs <folder> <css files…>');
+const out = path.resolve(root, folder);
+
+// The element imports './swiss-checkout-widget.js': bundle from a copy beside it.
+const entry = path.join(out, 'element-entry.js');
+fs.copyFileSync(path.join(root, 'js/swiss-checkout.js'), entry);
+await build({
+  input: entry,
+  output: { file: path.join(out, 'swiss-checkout.js'), format: 'esm', minify: true },
+  logLevel: 'warn',
+});
+fs.rmSync(entry);
+fs.rmSync(path.join(out, 'swiss-checkout-widget.js'));
+
+const css = stylesheets.map((file) => fs.readFileSync(path.resolve(root, file), 'utf8')).join('\n');
+const { code } = transform({ filename: 'swiss-checkout.css', code: Buffer.from(css), minify: true });
+fs.writeFileSync(path.join(out, 'swiss-checkout.css'), code);
