@@ -121,6 +121,53 @@ test('the example shop form posts the selection with no shop JavaScript', async 
   await page.close();
 });
 
+test('complete: the event with the whole selection, the form valid; a form reset clears it all', async () => {
+  const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/element/example.html`);
+  const shipping = page.getByRole('form', { name: 'Shipping' });
+  await shipping.getByRole('combobox', { name: 'Postcode or town' }).pressSequentially('3011', { delay: 25 });
+  await shipping.getByRole('option', { name: '3011 Bern', exact: true }).click();
+  await shipping.getByRole('combobox', { name: 'Street' }).pressSequentially('aarb', { delay: 25 });
+  await shipping.getByRole('option', { name: 'Aarbergergasse', exact: true }).click();
+  await shipping.getByRole('combobox', { name: 'House number' }).pressSequentially('1', { delay: 25 });
+  await shipping.getByRole('option', { name: '1', exact: true }).click();
+  await page.getByText('Address confirmed by Swiss Post.').waitFor();
+  const evening = shipping.getByRole('radiogroup', { name: 'Delivery' }).getByRole('radio', { name: /^Evening 17:30–19:00/ }).first();
+  for (let attempt = 0; attempt < 5 && !(await evening.isChecked().catch(() => false)); attempt += 1) {
+    await page.waitForFunction(() => document.querySelector('#ship [role=radiogroup]')?.getAttribute('aria-busy') === 'false');
+    await page.waitForTimeout(200);
+    await evening.click();
+  }
+  await page.waitForFunction(() => window.swissCheckoutEvents.some((e) => e.type === 'swiss-checkout:complete'));
+  const completes = await page.evaluate(() => window.swissCheckoutEvents.filter((e) => e.type === 'swiss-checkout:complete'));
+  assert.equal(completes.length, 1, 'complete is sent once, when the selection becomes complete');
+  const { detail } = completes[0];
+  assert.equal(completes[0].target, 'ship');
+  assert.deepEqual([detail.address.postcode, detail.address.town, detail.address.street, detail.address.house_number],
+    ['3011', 'Bern', 'Aarbergergasse', '1']);
+  assert.equal(detail.address.verified, true);
+  assert.equal(detail.delivery.kind, 'evening');
+  assert.equal(detail.delivery.price_centimes, 900);
+  assert.equal(detail.pickup, undefined);
+  assert.equal(await page.evaluate(() => document.getElementById('shipping').checkValidity()), true);
+
+  // A form reset clears the widget, its hidden fields and the validity.
+  await page.evaluate(() => document.getElementById('shipping').reset());
+  const field = shipping.getByRole('combobox', { name: 'Postcode or town' });
+  await field.waitFor();
+  assert.equal(await field.inputValue(), '');
+  assert.equal(await page.evaluate(() => document.getElementById('ship').value.address.postcode), '');
+  assert.equal(await page.evaluate(() => document.getElementById('ship').value.delivery), undefined);
+  assert.equal(await page.locator('input[type=hidden][name=shipping_postcode]').inputValue(), '');
+  assert.equal(await page.evaluate(() => document.getElementById('shipping').checkValidity()), false);
+
+  // The pickup part works from the bundle too: Leaflet comes from the element's own folder.
+  await shipping.getByRole('radio', { name: 'Collect at a pickup point' }).check();
+  await shipping.getByRole('listbox', { name: 'Pickup points' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('#ship .leaflet-container path'));
+  assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
+  await page.close();
+});
+
 // Last in this file: the outage may leave the proxy's circuit breaker open for a few seconds.
 test('a failed lookup: swiss-checkout:error with the selection and what failed, the typed text kept', async () => {
   const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/element/example.html`);
