@@ -99,6 +99,8 @@ export type ErrorDetail = Selection & { error: RequestFailure };
 
 export interface SwissCheckoutHandle {
   value(): Selection;
+  /** "" when the selection is complete for the parts shown; else what is missing, in the widget's language. */
+  missing(): string;
   on(event: 'change' | 'complete', callback: (selection: Selection) => void): void;
   on(event: 'error', callback: (detail: ErrorDetail) => void): void;
   setLang(lang: 'de' | 'fr' | 'it' | 'en'): void;
@@ -111,6 +113,13 @@ export function mount(element: HTMLElement, options?: MountOptions): SwissChecko
 export declare class SwissCheckoutElement extends HTMLElement {
   static readonly formAssociated: true;
   readonly value: Selection | undefined;
+  readonly form: HTMLFormElement | null;
+  readonly validity: ValidityState;
+  /** What is missing, in the widget's language, while `required` and not complete. */
+  readonly validationMessage: string;
+  readonly willValidate: boolean;
+  checkValidity(): boolean;
+  reportValidity(): boolean;
 }
 
 declare global {

@@ -30,20 +30,12 @@ const ATTRIBUTES = {
   parts: 'parts',
 };
 
-const MISSING = {
-  en: 'Please enter the delivery address and choose a delivery.',
-  de: 'Bitte geben Sie die Lieferadresse ein und wählen Sie eine Lieferung.',
-  fr: 'Veuillez saisir l’adresse de livraison et choisir une livraison.',
-  it: 'Inserisca l’indirizzo di consegna e scelga una consegna.',
-};
-
 export class SwissCheckoutElement extends HTMLElement {
   static formAssociated = true;
-  static observedAttributes = Object.keys(ATTRIBUTES);
+  static observedAttributes = [...Object.keys(ATTRIBUTES), 'required'];
 
   #handle;
   #internals;
-  #complete = false;
 
   constructor() {
     super();
@@ -61,8 +53,11 @@ export class SwissCheckoutElement extends HTMLElement {
 
   attributeChangedCallback(name, previous, value) {
     if (!this.#handle || previous === value) return;
-    if (name === 'lang') {
+    if (name === 'required') {
+      this.#updateValidity();
+    } else if (name === 'lang') {
       this.#handle.setLang(value ?? 'en');
+      this.#updateValidity();
     } else {
       // Other settings take effect in a fresh widget.
       this.#handle.destroy();
@@ -74,6 +69,14 @@ export class SwissCheckoutElement extends HTMLElement {
   get value() {
     return this.#handle?.value();
   }
+
+  // The form-control interface, as native fields have it.
+  get form() { return this.#internals?.form ?? null; }
+  get validity() { return this.#internals?.validity; }
+  get validationMessage() { return this.#internals?.validationMessage ?? ''; }
+  get willValidate() { return this.#internals?.willValidate ?? false; }
+  checkValidity() { return this.#internals?.checkValidity() ?? true; }
+  reportValidity() { return this.#internals?.reportValidity() ?? true; }
 
   formResetCallback() {
     this.#handle?.destroy();
@@ -91,25 +94,19 @@ export class SwissCheckoutElement extends HTMLElement {
   }
 
   #mount() {
-    this.#complete = false;
     this.#handle = mount(this, this.#options());
     this.#handle.on('change', () => this.#updateValidity());
-    this.#handle.on('complete', () => {
-      this.#complete = true;
-      this.#updateValidity();
-    });
     this.#updateValidity();
   }
 
   #updateValidity() {
     if (!this.#internals) return;
-    const value = this.#handle?.value();
-    const complete = value && (value.pickup ? Boolean(value.pickup.user) : Boolean(value.delivery && value.address?.street));
-    if (!this.hasAttribute('required') || complete) {
+    // What is missing, in the widget's language; "" once the selection is complete for the parts shown.
+    const missing = this.#handle?.missing() ?? '';
+    if (!this.hasAttribute('required') || !missing) {
       this.#internals.setValidity({});
     } else {
-      const lang = (this.getAttribute('lang') ?? 'en').slice(0, 2);
-      this.#internals.setValidity({ valueMissing: true }, MISSING[lang] ?? MISSING.en);
+      this.#internals.setValidity({ valueMissing: true }, missing);
     }
   }
 }

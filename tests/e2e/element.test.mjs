@@ -21,6 +21,15 @@ test('two elements under a strict CSP: events from the right one, live lang, req
   // Required and not complete: the form is invalid, with the element's message.
   assert.equal(await page.evaluate(() => document.getElementById('shipping').checkValidity()), false);
   assert.equal(await page.evaluate(() => document.getElementById('billing').checkValidity()), true);
+  // `required` applies live, both ways.
+  assert.equal(await page.evaluate(() => {
+    document.getElementById('bill').setAttribute('required', '');
+    return document.getElementById('billing').checkValidity();
+  }), false);
+  assert.equal(await page.evaluate(() => {
+    document.getElementById('bill').removeAttribute('required');
+    return document.getElementById('billing').checkValidity();
+  }), true);
 
   const field = shipping.getByRole('combobox', { name: 'Postcode or town' });
   await field.pressSequentially('3011', { delay: 25 });
@@ -117,6 +126,31 @@ test('the example shop form posts the selection with no shop JavaScript', async 
   assert.equal(received.shipping_house_number, '1');
   assert.equal(received.shipping_delivery_kind, 'evening');
   assert.match(received.shipping_delivery_product_codes, /^ZF17301900,PRI$/);
+  assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
+  await page.close();
+});
+
+test('an address-only element is complete with the address; the form\'s message is in its language', async () => {
+  const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/element/example.html`);
+  const billing = page.getByRole('form', { name: 'Billing' });
+  await billing.getByRole('combobox', { name: 'PLZ oder Ort' }).waitFor();
+  const message = () => page.evaluate(() => {
+    const form = document.getElementById('billing');
+    return form.checkValidity() ? '' : document.getElementById('bill').validationMessage;
+  });
+  await page.evaluate(() => document.getElementById('bill').setAttribute('required', ''));
+  assert.equal(await message(), 'Bitte geben Sie die Adresse ein.');
+  await page.evaluate(() => document.getElementById('bill').setAttribute('lang', 'fr'));
+  assert.equal(await message(), 'Veuillez saisir l’adresse.');
+  await billing.getByRole('combobox', { name: 'NPA ou localité' }).pressSequentially('3011', { delay: 25 });
+  await billing.getByRole('option', { name: '3011 Bern', exact: true }).click();
+  await billing.getByRole('combobox', { name: 'Rue' }).pressSequentially('aarb', { delay: 25 });
+  await billing.getByRole('option', { name: 'Aarbergergasse', exact: true }).click();
+  await page.waitForFunction(() => document.getElementById('billing').checkValidity());
+  assert.equal(await message(), '');
+  // The shipping element beside it, with the delivery part, is still missing its address and delivery.
+  assert.equal(await page.evaluate(() => document.getElementById('ship').validationMessage),
+    'Please enter the delivery address and choose a delivery.');
   assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
   await page.close();
 });

@@ -57,18 +57,15 @@ impl Options {
     }
 }
 
-/// Complete: a pickup point with the shopper's user id, or a home address with street and a delivery option.
-pub fn is_complete(selection: &Selection) -> bool {
-    match &selection.pickup {
-        Some(pickup) => pickup.user.is_some(),
-        None => {
-            let address = &selection.address;
-            address.postcode.len() == 4
-                && !address.town.is_empty()
-                && !address.street.is_empty()
-                && selection.delivery.is_some()
-        }
+/// Complete: a pickup point with the shopper's user id; or a home address with its street, and a delivery
+/// option when the delivery part is shown.
+pub fn is_complete(selection: &Selection, parts: Parts) -> bool {
+    if let Some(pickup) = &selection.pickup {
+        return pickup.user.is_some();
     }
+    let address = &selection.address;
+    let address_done = address.postcode.len() == 4 && !address.town.is_empty() && !address.street.is_empty();
+    address_done && (!parts.delivery || selection.delivery.is_some())
 }
 
 /// The selection as a plain JavaScript object (not a `Map`), as `JSON.parse` would give it.
@@ -109,6 +106,8 @@ fn notify(listeners: &Listeners, event: &str, detail: &JsValue) {
 #[wasm_bindgen]
 pub struct Embedded {
     handle: WidgetHandle,
+    /// The parts shown, which decide when the selection is complete.
+    parts: Parts,
     listeners: Listeners,
     /// Dropping it removes the widget's nodes and disposes its effects.
     mounted: Option<Box<dyn std::any::Any>>,
@@ -124,6 +123,7 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
         serde_wasm_bindgen::from_value(options).map_err(|error| JsValue::from_str(&error.to_string()))?
     };
     let config = options.into_config();
+    let parts = config.parts.compiled();
     let handle = WidgetHandle::new(config.lang);
     let listeners: Listeners = Rc::default();
     let emit_to = listeners.clone();
@@ -132,7 +132,7 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
     let mounted = leptos::mount::mount_to(element, move || {
         Effect::new(move |previous: Option<(bool, Selection)>| {
             let selection = handle.selection();
-            let complete = is_complete(&selection);
+            let complete = is_complete(&selection, parts);
             // The first run only takes note, and so does a run that changed nothing (a part writing back
             // the same selection).
             if let Some((was_complete, before)) = previous
@@ -157,7 +157,7 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
         });
         handle.render(config)
     });
-    Ok(Embedded { handle, listeners, mounted: Some(Box::new(mounted)) })
+    Ok(Embedded { handle, parts, listeners, mounted: Some(Box::new(mounted)) })
 }
 
 #[wasm_bindgen]
@@ -165,6 +165,17 @@ impl Embedded {
     /// The selection now, as plain JSON.
     pub fn value(&self) -> JsValue {
         selection_to_js(&self.handle.selection_untracked())
+    }
+
+    /// "" when the selection is complete; else what is missing, in the widget's language, for the form's
+    /// validation message.
+    pub fn missing(&self) -> String {
+        if is_complete(&self.handle.selection_untracked(), self.parts) {
+            return String::new();
+        }
+        let strings = self.handle.lang.get_untracked().strings();
+        let message = if self.parts.delivery { strings.missing_delivery } else { strings.missing_address };
+        message.to_owned()
     }
 
     /// Calls `callback(detail)` on "change", "complete" or "error".

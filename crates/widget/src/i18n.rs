@@ -158,6 +158,10 @@ pub struct Strings {
     pub use_suggestion: &'static str,
     pub not_verified: &'static str,
     pub verified: &'static str,
+    /// Why a `required` element keeps its form from submitting: the address is missing.
+    pub missing_address: &'static str,
+    /// The same when the delivery part is shown: the address or the delivery is missing.
+    pub missing_delivery: &'static str,
     // A part's texts are compiled only with its Cargo feature: a shop's address-only build carries none of the others.
     #[cfg(feature = "delivery")]
     pub delivery: DeliveryStrings,
@@ -203,6 +207,8 @@ static EN: Strings = Strings {
     use_suggestion: "Use this spelling",
     not_verified: "Not verified",
     verified: "Verified",
+    missing_address: "Please enter the address.",
+    missing_delivery: "Please enter the delivery address and choose a delivery.",
     #[cfg(feature = "delivery")]
     delivery: DeliveryStrings {
         heading: "Delivery",
@@ -296,6 +302,8 @@ static DE: Strings = Strings {
     use_suggestion: "Diese Schreibweise übernehmen",
     not_verified: "Nicht geprüft",
     verified: "Geprüft",
+    missing_address: "Bitte geben Sie die Adresse ein.",
+    missing_delivery: "Bitte geben Sie die Lieferadresse ein und wählen Sie eine Lieferung.",
     #[cfg(feature = "delivery")]
     delivery: DeliveryStrings {
         heading: "Zustellung",
@@ -389,6 +397,8 @@ static FR: Strings = Strings {
     use_suggestion: "Utiliser cette orthographe",
     not_verified: "Non vérifiée",
     verified: "Vérifiée",
+    missing_address: "Veuillez saisir l’adresse.",
+    missing_delivery: "Veuillez saisir l’adresse de livraison et choisir une livraison.",
     #[cfg(feature = "delivery")]
     delivery: DeliveryStrings {
         heading: "Livraison",
@@ -482,6 +492,8 @@ static IT: Strings = Strings {
     use_suggestion: "Usare questa grafia",
     not_verified: "Non verificato",
     verified: "Verificato",
+    missing_address: "Inserisca l’indirizzo.",
+    missing_delivery: "Inserisca l’indirizzo di consegna e scelga una consegna.",
     #[cfg(feature = "delivery")]
     delivery: DeliveryStrings {
         heading: "Consegna",

@@ -61,6 +61,15 @@ impl Default for Parts {
 }
 
 impl Parts {
+    /// These parts, less those the build leaves out (Cargo features).
+    pub fn compiled(self) -> Self {
+        Self {
+            address: self.address && cfg!(feature = "address"),
+            delivery: self.delivery && cfg!(feature = "delivery"),
+            pickup: self.pickup && cfg!(feature = "pickup"),
+        }
+    }
+
     /// "address delivery" (spaces or commas) → those parts; empty → all.
     pub fn from_list(list: &str) -> Self {
         let names: Vec<&str> = list.split([' ', ',']).map(str::trim).filter(|n| !n.is_empty()).collect();
