@@ -2,8 +2,8 @@
 # Builds the script-tag bundle of the <swiss-checkout> element into www/dist/element/ (served by the proxy
 # at /element/): the widget's wasm (profile wasm-release, every part), one minified ES module (the element,
 # js/swiss-checkout.js, with the widget's wasm-bindgen glue), the parts' CSS in one minified file, Leaflet's
-# files, and the example pages; and the address-only variant into www/dist/element-address/. Run after
-# `trunk build --release`, which empties www/dist.
+# files, and the example pages; and the address-only variant, with its example page, into
+# www/dist/element-address/. Run after `trunk build --release`, which empties www/dist.
 #
 # Size first: the standard library is rebuilt with `-C panic=immediate-abort` (no panic messages or
 # formatting machinery in the wasm; needs the rust-src component and RUSTC_BOOTSTRAP for these two unstable
@@ -40,4 +40,5 @@ mkdir -p "$out/leaflet"
 cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css "$out/leaflet/"
 cp -r node_modules/leaflet/dist/images "$out/leaflet/"
 cp www/element/* www/favicon.svg "$out/"
+cp www/element-address/* www/favicon.svg www/dist/element-address/
 echo "built $out"

@@ -202,6 +202,31 @@ test('complete: the event with the whole selection, the form valid; a form reset
   await page.close();
 });
 
+test('the address-only build: the element without delivery and pickup, posting its fields', async () => {
+  const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/element-address/`);
+  const form = page.getByRole('form', { name: 'Rechnungsadresse' });
+  await form.getByRole('combobox', { name: 'PLZ oder Ort' }).pressSequentially('3011', { delay: 25 });
+  await form.getByRole('option', { name: '3011 Bern', exact: true }).click();
+  assert.equal(await page.getByRole('radiogroup').count(), 0, 'no delivery or pickup part in this build');
+  assert.equal(await page.evaluate(() => document.querySelector('form').checkValidity()), false);
+  await form.getByRole('combobox', { name: 'Strasse' }).pressSequentially('aarb', { delay: 25 });
+  await form.getByRole('option', { name: 'Aarbergergasse', exact: true }).click();
+  await form.getByRole('combobox', { name: 'Hausnummer' }).pressSequentially('1', { delay: 25 });
+  await form.getByRole('option', { name: '1', exact: true }).click();
+  await page.getByText('Adresse von der Post bestätigt.').waitFor();
+  await page.waitForFunction(() => document.querySelector('form').checkValidity());
+  await form.getByRole('button', { name: 'Weiter' }).click();
+  await page.getByRole('heading', { name: 'What the shop received' }).waitFor();
+  const received = Object.fromEntries(await page.locator('tbody tr').evaluateAll((rows) =>
+    rows.map((row) => [row.querySelector('th').textContent, row.querySelector('td').textContent])));
+  assert.equal(received.billing_postcode, '3011');
+  assert.equal(received.billing_street, 'Aarbergergasse');
+  assert.equal(received.billing_house_number, '1');
+  assert.equal(received.billing_delivery_kind, undefined);
+  assert.deepEqual(problems.filter((p) => !p.includes('favicon')), []);
+  await page.close();
+});
+
 // Last in this file: the outage may leave the proxy's circuit breaker open for a few seconds.
 test('a failed lookup: swiss-checkout:error with the selection and what failed, the typed text kept', async () => {
   const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/element/example.html`);

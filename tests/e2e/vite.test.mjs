@@ -1,7 +1,8 @@
 // The npm package as a shop's bundler app uses it: `npm pack` of this repository, installed (offline, the
 // tarball has no dependencies) into a fresh Vite app, built with the project's own Vite, served from another
 // origin than the proxy, and run in Chromium: the widget mounts, looks up across origins (the proxy allows
-// the app's origin), reports the selection, and `destroy()` removes everything.
+// the app's origin), reports the selection, and `destroy()` removes everything; its second page imports the
+// address-only build (`swiss-checkout/address`).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -32,6 +33,18 @@ const handle = mount(document.getElementById('checkout'), { proxy: import.meta.e
 window.changes = [];
 handle.on('change', (selection) => window.changes.push(selection));
 window.handle = handle;
+`);
+  // A second page with the address-only build (`swiss-checkout/address`), as a shop's billing step would.
+  fs.writeFileSync(path.join(app, 'billing.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Billing</title><script type="module" src="/billing.js"></script></head>
+<body><main><h1>Billing address</h1><form aria-label="Billing"><div id="billing"></div></form></main></body></html>`);
+  fs.writeFileSync(path.join(app, 'billing.js'), `import { mount } from 'swiss-checkout/address';
+import 'swiss-checkout/address/style.css';
+window.handle = mount(document.getElementById('billing'), { proxy: import.meta.env.VITE_PROXY, lang: 'en' });
+`);
+  fs.writeFileSync(path.join(app, 'vite.config.js'), `export default {
+  build: { rollupOptions: { input: { main: 'index.html', billing: 'billing.html' } } },
+};
 `);
   // The app's origin is known only once its server listens; the proxy must allow it.
   server = http.createServer((request, response) => {
@@ -68,6 +81,21 @@ test('a Vite app built from the packed tarball mounts the widget, looks up acros
   await page.waitForFunction(() => window.changes.some((s) => s.address.postcode === '3011'));
   assert.equal(await page.evaluate(() => window.handle.value().address.town), 'Bern');
   assert.equal(await page.evaluate(() => { window.handle.destroy(); return document.getElementById('checkout').childElementCount; }), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the same app\'s billing page uses the address-only build: no delivery or pickup, a smaller wasm', async () => {
+  const wasm = fs.readdirSync(path.join(app, 'dist/assets')).filter((f) => f.endsWith('.wasm'))
+    .map((f) => fs.statSync(path.join(app, 'dist/assets', f)).size).sort((a, b) => a - b);
+  assert.equal(wasm.length, 2, 'two builds, two wasm files');
+  assert.ok(wasm[0] < wasm[1] * 0.7, `the address-only wasm is smaller: ${wasm}`);
+  const { page, problems } = await openPage(browser.context, `${origin}/billing.html`);
+  const form = page.getByRole('form', { name: 'Billing' });
+  await form.getByRole('combobox', { name: 'Postcode or town' }).pressSequentially('3011', { delay: 25 });
+  await form.getByRole('option', { name: '3011 Bern', exact: true }).click();
+  assert.equal(await page.evaluate(() => window.handle.value().address.town), 'Bern');
+  assert.equal(await page.getByRole('radiogroup').count(), 0);
   assert.deepEqual(problems, []);
   await page.close();
 });
