@@ -71,6 +71,8 @@ export interface MountOptions {
   leafletBase?: string;
   /** "address delivery pickup" or some of them; every part of the build when absent. */
   parts?: string;
+  /** A selection to start with, e.g. what `value()` gave before: the fields are filled, choices kept while offered. */
+  value?: Selection;
 }
 
 /** The proxy's answer to a request it refused or could not serve (RFC 9457 problem details). */

@@ -5,7 +5,8 @@
 //   <swiss-checkout proxy="https://checkout.shop.example" lang="de" name-prefix="shipping_"></swiss-checkout>
 //
 // Attributes: proxy, lang (live), name-prefix, key (publishable key), first-name, last-name, email, tiles
-// ("" for none), leaflet-base, parts ("address delivery pickup" or some of them). Events on the element,
+// ("" for none), leaflet-base, parts ("address delivery pickup" or some of them); a change of any but lang
+// and required starts the widget again with what the shopper entered. Events on the element,
 // bubbling and composed: swiss-checkout:change and swiss-checkout:complete, `detail` the selection as plain
 // JSON; swiss-checkout:error when a call to the proxy failed, `detail` the selection and its `error`. The widget renders into the element's light
 // DOM, so its hidden inputs post with a plain <form>; the element is form-associated (ElementInternals) and
@@ -59,9 +60,10 @@ export class SwissCheckoutElement extends HTMLElement {
       this.#handle.setLang(value ?? 'en');
       this.#updateValidity();
     } else {
-      // Other settings take effect in a fresh widget.
+      // Other settings take effect in a fresh widget, which starts with what the shopper entered.
+      const entered = this.#handle.value();
       this.#handle.destroy();
-      this.#mount();
+      this.#mount(entered);
     }
   }
 
@@ -93,8 +95,9 @@ export class SwissCheckoutElement extends HTMLElement {
     return options;
   }
 
-  #mount() {
-    this.#handle = mount(this, this.#options());
+  /** `value`: a selection to start with (else the widget starts empty). */
+  #mount(value) {
+    this.#handle = mount(this, value ? { ...this.#options(), value } : this.#options());
     this.#handle.on('change', () => this.#updateValidity());
     this.#updateValidity();
   }

@@ -184,6 +184,18 @@ test('complete: the event with the whole selection, the form valid; a form reset
   assert.equal(detail.pickup, undefined);
   assert.equal(await page.evaluate(() => document.getElementById('shipping').checkValidity()), true);
 
+  // A setting that starts the widget again (here the shopper's e-mail, once the shop knows it) keeps what
+  // was entered and chosen.
+  await page.evaluate(() => document.getElementById('ship').setAttribute('email', 'anna@example.ch'));
+  await page.waitForFunction(() => document.querySelector('#ship [role=radiogroup]')?.getAttribute('aria-busy') === 'false');
+  assert.equal(await shipping.getByRole('combobox', { name: 'Postcode or town' }).inputValue(), '3011 Bern');
+  assert.equal(await shipping.getByRole('combobox', { name: 'Street' }).inputValue(), 'Aarbergergasse');
+  assert.equal(await shipping.getByRole('combobox', { name: 'House number' }).inputValue(), '1');
+  await page.getByText('Address confirmed by Swiss Post.').waitFor();
+  assert.ok(await evening.isChecked(), 'the evening window is still chosen');
+  assert.equal(await page.evaluate(() => document.getElementById('ship').value.delivery.kind), 'evening');
+  assert.equal(await page.evaluate(() => document.getElementById('shipping').checkValidity()), true);
+
   // A form reset clears the widget, its hidden fields and the validity.
   await page.evaluate(() => document.getElementById('shipping').reset());
   const field = shipping.getByRole('combobox', { name: 'Postcode or town' });

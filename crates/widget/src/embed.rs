@@ -38,11 +38,14 @@ struct Options {
     tiles: Option<String>,
     /// "address delivery pickup" or a part of it; absent: every part of the build.
     parts: String,
+    /// A selection to start with (what `value()` gave), e.g. when the widget is started again.
+    value: Option<Selection>,
 }
 
 impl Options {
-    fn into_config(self) -> WidgetConfig {
-        WidgetConfig {
+    fn into_config(self) -> (WidgetConfig, Selection) {
+        let start = self.value.unwrap_or_default();
+        let config = WidgetConfig {
             proxy: self.proxy,
             lang: Lang::from_tag(&self.lang).unwrap_or_default(),
             name_prefix: self.name_prefix,
@@ -53,7 +56,8 @@ impl Options {
             leaflet_base: self.leaflet_base,
             tiles: Some(self.tiles.unwrap_or_else(|| OPENSTREETMAP_TILES.to_owned())).filter(|t| !t.is_empty()),
             parts: Parts::from_list(&self.parts),
-        }
+        };
+        (config, start)
     }
 }
 
@@ -122,9 +126,9 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
     } else {
         serde_wasm_bindgen::from_value(options).map_err(|error| JsValue::from_str(&error.to_string()))?
     };
-    let config = options.into_config();
+    let (config, start) = options.into_config();
     let parts = config.parts.compiled();
-    let handle = WidgetHandle::new(config.lang);
+    let handle = WidgetHandle::starting_with(config.lang, start);
     let listeners: Listeners = Rc::default();
     let emit_to = listeners.clone();
     let target = element.clone();

@@ -239,11 +239,17 @@ pub struct WidgetHandle {
 impl WidgetHandle {
     /// Fresh signals: nothing entered yet.
     pub fn new(lang: Lang) -> Self {
+        Self::starting_with(lang, Selection::default())
+    }
+
+    /// Signals holding `selection`, which the widget then shows (address fields filled, choices kept while
+    /// still offered).
+    pub fn starting_with(lang: Lang, selection: Selection) -> Self {
         Self {
             lang: RwSignal::new(lang),
-            address: RwSignal::new(AddressSelection::default()),
-            delivery: RwSignal::new(None),
-            pickup: RwSignal::new(None),
+            address: RwSignal::new(selection.address),
+            delivery: RwSignal::new(selection.delivery),
+            pickup: RwSignal::new(selection.pickup),
             failure: RwSignal::new(None),
         }
     }

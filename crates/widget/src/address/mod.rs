@@ -73,11 +73,19 @@ pub fn AddressForm(
     #[prop(optional, into)]
     name_prefix: String,
 ) -> impl IntoView {
-    let locality_text = RwSignal::new(String::new());
-    let chosen_locality = RwSignal::new(None::<Locality>);
-    let street_text = RwSignal::new(String::new());
-    let number_text = RwSignal::new(String::new());
-    let check = RwSignal::new(Check::None);
+    // A selection the host handed in (a widget started again, a restored checkout) fills the fields.
+    let start = selection.get_untracked();
+    let start_locality = (!start.postcode.is_empty() && !start.town.is_empty())
+        .then(|| Locality { postcode: start.postcode.clone(), town: start.town.clone() });
+    let locality_text = RwSignal::new(start_locality.as_ref().map(Locality::label).unwrap_or_default());
+    let chosen_locality = RwSignal::new(start_locality);
+    let street_text = RwSignal::new(start.street.clone());
+    let number_text = RwSignal::new(start.house_number.clone());
+    // Its check result stays as it was handed in; without one, the address is checked again below.
+    let check = RwSignal::new(match start.quality {
+        Some(quality) => Check::Done(ValidationResult { quality, corrected: None }),
+        None => Check::None,
+    });
     // Only the answer for the address as it is now counts.
     let check_generation = StoredValue::new(0_u32);
 
@@ -173,7 +181,13 @@ pub fn AddressForm(
         let validate = validate.clone();
         Callback::new(move |_: String| validate())
     };
-    let on_number_commit = Callback::new(move |()| validate());
+    let on_number_commit = {
+        let validate = validate.clone();
+        Callback::new(move |()| validate())
+    };
+    if !start.street.is_empty() && start.quality.is_none() {
+        validate();
+    }
 
     let use_correction = move |corrected: AddressInput| {
         locality_text.set(format!("{} {}", corrected.postcode, corrected.town));
