@@ -158,6 +158,11 @@ impl<'de> Deserialize<'de> for Price {
 }
 
 /// A time of day "HH:MM".
+/// "https://a.example/, https://b.example" → the origins, without spaces or a trailing slash.
+fn origin_list(text: &str) -> Vec<String> {
+    text.split(',').map(|o| o.trim().trim_end_matches('/').to_owned()).filter(|o| !o.is_empty()).collect()
+}
+
 /// `https://tiles.example`, `http://127.0.0.1:8081`, `https://*.tile.example`: safe to write into a CSP header.
 fn is_origin(text: &str) -> bool {
     let Some(rest) = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")) else {
@@ -449,11 +454,7 @@ impl Config {
             }
         }
         if let Some(origins) = var("SWISS_CHECKOUT_ALLOWED_ORIGINS") {
-            config.allowed_origins = origins
-                .split(',')
-                .map(|o| o.trim().trim_end_matches('/').to_owned())
-                .filter(|o| !o.is_empty())
-                .collect();
+            config.allowed_origins = origin_list(&origins);
         }
         if let Some(key) = var("SWISS_CHECKOUT_PUBLISHABLE_KEY") {
             config.publishable_key = Some(key);
@@ -462,11 +463,7 @@ impl Config {
             config.www_dir = PathBuf::from(dir);
         }
         if let Some(origins) = var("SWISS_CHECKOUT_TILE_ORIGINS") {
-            config.tile_origins = origins
-                .split(',')
-                .map(|o| o.trim().trim_end_matches('/').to_owned())
-                .filter(|o| !o.is_empty())
-                .collect();
+            config.tile_origins = origin_list(&origins);
         }
         if let Some(bad) = config.tile_origins.iter().find(|origin| !is_origin(origin)) {
             return Err(ConfigError::Variable {

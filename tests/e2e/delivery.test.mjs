@@ -3,7 +3,7 @@
 // delivery when the options cannot be loaded, and axe-core in four languages.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openPage, sharedProxyAndBrowser, startProxy } from './harness.mjs';
+import { axeViolations, enterBernAddress, openPage, sharedProxyAndBrowser, startProxy } from './harness.mjs';
 
 const shared = sharedProxyAndBrowser({ before, after });
 
@@ -16,21 +16,9 @@ async function chooseLocality(page, label, typed, name) {
 
 const hidden = (page, name) => page.locator(`input[type=hidden][name=${name}]`).inputValue();
 
-async function bernAddress(page) {
-  await chooseLocality(page, 'Postcode or town', '3011', '3011 Bern');
-  const street = page.getByRole('combobox', { name: 'Street' });
-  await street.pressSequentially('aarb', { delay: 25 });
-  await page.getByRole('option', { name: 'Aarbergergasse', exact: true }).click();
-  const number = page.getByRole('combobox', { name: 'House number' });
-  await number.pressSequentially('1', { delay: 25 });
-  await page.getByRole('option', { name: '1', exact: true }).click();
-  await page.getByText('Address confirmed by Swiss Post.').waitFor();
-  return number;
-}
-
 test('an evening window chosen with the keyboard alone, then cleared and announced for a village', async () => {
   const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/`);
-  const number = await bernAddress(page);
+  const number = await enterBernAddress(page);
   const group = page.getByRole('radiogroup', { name: 'Delivery' });
   await group.getByRole('radio', { name: /^Evening/ }).first().waitFor();
   await page.waitForFunction(() => document.querySelector('[role=radiogroup]')?.getAttribute('aria-busy') === 'false');

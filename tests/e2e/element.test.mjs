@@ -3,7 +3,7 @@
 // independently, `lang` applies live, `required` reaches the form, removal cleans up; no CSP violation.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openPage, sharedProxyAndBrowser } from './harness.mjs';
+import { axeViolations, chooseEveningWindow, enterBernAddress, openPage, sharedProxyAndBrowser } from './harness.mjs';
 
 const shared = sharedProxyAndBrowser({ before, after });
 
@@ -99,22 +99,8 @@ test('the example shop form posts the selection with no shop JavaScript', async 
   const form = page.getByRole('form', { name: 'Checkout' });
   await form.getByLabel('Full name').fill('Anna Muster');
   await form.getByLabel('E-mail address').fill('anna@example.ch');
-  const locality = form.getByRole('combobox', { name: 'Postcode or town' });
-  await locality.pressSequentially('3011', { delay: 25 });
-  await form.getByRole('option', { name: '3011 Bern', exact: true }).click();
-  await form.getByRole('combobox', { name: 'Street' }).pressSequentially('aarb', { delay: 25 });
-  await form.getByRole('option', { name: 'Aarbergergasse', exact: true }).click();
-  await form.getByRole('combobox', { name: 'House number' }).pressSequentially('1', { delay: 25 });
-  await form.getByRole('option', { name: '1', exact: true }).click();
-  await page.getByText('Address confirmed by Swiss Post.').waitFor();
-  // The options reload once validation settles the street and number: choose once they stand still.
-  const evening = form.getByRole('radiogroup', { name: 'Delivery' }).getByRole('radio', { name: /^Evening 17:30–19:00/ }).first();
-  for (let attempt = 0; attempt < 5 && !(await evening.isChecked().catch(() => false)); attempt += 1) {
-    await page.waitForFunction(() => document.querySelector('[role=radiogroup]')?.getAttribute('aria-busy') === 'false');
-    await page.waitForTimeout(200);
-    await evening.click();
-  }
-  assert.ok(await evening.isChecked(), 'an evening window is chosen');
+  await enterBernAddress(form);
+  await chooseEveningWindow(form);
   await form.getByRole('button', { name: 'Place order' }).click();
   await page.getByRole('heading', { name: 'What the shop received' }).waitFor();
   const received = Object.fromEntries(await page.locator('tbody tr').evaluateAll((rows) =>
@@ -158,19 +144,8 @@ test('an address-only element is complete with the address; the form\'s message 
 test('complete: the event with the whole selection, the form valid; a form reset clears it all', async () => {
   const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/element/example.html`);
   const shipping = page.getByRole('form', { name: 'Shipping' });
-  await shipping.getByRole('combobox', { name: 'Postcode or town' }).pressSequentially('3011', { delay: 25 });
-  await shipping.getByRole('option', { name: '3011 Bern', exact: true }).click();
-  await shipping.getByRole('combobox', { name: 'Street' }).pressSequentially('aarb', { delay: 25 });
-  await shipping.getByRole('option', { name: 'Aarbergergasse', exact: true }).click();
-  await shipping.getByRole('combobox', { name: 'House number' }).pressSequentially('1', { delay: 25 });
-  await shipping.getByRole('option', { name: '1', exact: true }).click();
-  await page.getByText('Address confirmed by Swiss Post.').waitFor();
-  const evening = shipping.getByRole('radiogroup', { name: 'Delivery' }).getByRole('radio', { name: /^Evening 17:30–19:00/ }).first();
-  for (let attempt = 0; attempt < 5 && !(await evening.isChecked().catch(() => false)); attempt += 1) {
-    await page.waitForFunction(() => document.querySelector('#ship [role=radiogroup]')?.getAttribute('aria-busy') === 'false');
-    await page.waitForTimeout(200);
-    await evening.click();
-  }
+  await enterBernAddress(shipping);
+  const evening = await chooseEveningWindow(shipping);
   await page.waitForFunction(() => window.swissCheckoutEvents.some((e) => e.type === 'swiss-checkout:complete'));
   const completes = await page.evaluate(() => window.swissCheckoutEvents.filter((e) => e.type === 'swiss-checkout:complete'));
   assert.equal(completes.length, 1, 'complete is sent once, when the selection becomes complete');

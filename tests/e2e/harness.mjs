@@ -116,6 +116,40 @@ export async function axeViolations(page, selector) {
 }
 
 /**
+ * Types and chooses Aarbergergasse 1, 3011 Bern in the English address fields inside `scope` (a page, a form),
+ * until Swiss Post confirms it. Returns the house number field.
+ */
+export async function enterBernAddress(scope) {
+  for (const [label, typed, option] of [
+    ['Postcode or town', '3011', '3011 Bern'], ['Street', 'aarb', 'Aarbergergasse'], ['House number', '1', '1'],
+  ]) {
+    await scope.getByRole('combobox', { name: label }).pressSequentially(typed, { delay: 25 });
+    await scope.getByRole('option', { name: option, exact: true }).click();
+  }
+  await scope.getByText('Address confirmed by Swiss Post.').waitFor();
+  return scope.getByRole('combobox', { name: 'House number' });
+}
+
+/**
+ * Chooses the first 17:30–19:00 evening window in the Delivery group inside `scope` and returns its radio.
+ * The options reload once validation settles street and number, so it chooses once they stand still.
+ */
+export async function chooseEveningWindow(scope) {
+  const group = scope.getByRole('radiogroup', { name: 'Delivery' });
+  const evening = group.getByRole('radio', { name: /^Evening 17:30–19:00/ }).first();
+  const page = group.page();
+  for (let attempt = 0; attempt < 5 && !(await evening.isChecked().catch(() => false)); attempt += 1) {
+    for (let wait = 0; wait < 100 && (await group.getAttribute('aria-busy')) !== 'false'; wait += 1) {
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(200);
+    await evening.click();
+  }
+  if (!(await evening.isChecked())) throw new Error('no evening window could be chosen');
+  return evening;
+}
+
+/**
  * Starts one proxy and one browser for a test file (node:test `before`/`after`) and returns an object
  * whose `proxy` and `browser` are set once they run.
  */

@@ -3,18 +3,13 @@
 // 320 px wide screen without sideways scrolling.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, openPage, sharedProxyAndBrowser } from './harness.mjs';
+import { axeViolations, chooseEveningWindow, enterBernAddress, openPage, sharedProxyAndBrowser } from './harness.mjs';
 
 const shared = sharedProxyAndBrowser({ before, after });
 
-async function enterBernAddress(scope, page) {
-  await scope.getByRole('combobox', { name: 'Postcode or town' }).pressSequentially('3011', { delay: 25 });
-  await scope.getByRole('option', { name: '3011 Bern', exact: true }).click();
-  await scope.getByRole('combobox', { name: 'Street' }).pressSequentially('aarb', { delay: 25 });
-  await scope.getByRole('option', { name: 'Aarbergergasse', exact: true }).click();
-  await scope.getByRole('combobox', { name: 'House number' }).pressSequentially('1', { delay: 25 });
-  await scope.getByRole('option', { name: '1', exact: true }).click();
-  await page.getByText('Address confirmed by Swiss Post.').waitFor();
+/** Bern address, then the delivery options settled. */
+async function enterAddressAndWait(scope, page) {
+  await enterBernAddress(scope);
   await page.waitForFunction(() => document.querySelector('[role=radiogroup][aria-busy]')?.getAttribute('aria-busy') === 'false');
 }
 
@@ -65,18 +60,11 @@ function assertReadable(ratios) {
 test('dark mode: every part readable, on the widget\'s own dark background', async () => {
   const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/?lang=en`);
   await page.emulateMedia({ colorScheme: 'dark' });
-  await enterBernAddress(page, page);
+  await enterAddressAndWait(page, page);
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.swiss-checkout')).backgroundColor),
     'rgb(30, 30, 30)');
-  // A delivery day, so each pickup point says whether it is open then. The options reload once validation
-  // settles the street and number: choose once they stand still.
-  const evening = page.getByRole('radiogroup', { name: 'Delivery' }).getByRole('radio', { name: /^Evening/ }).first();
-  for (let attempt = 0; attempt < 5 && !(await evening.isChecked().catch(() => false)); attempt += 1) {
-    await page.waitForFunction(() => document.querySelector('[role=radiogroup]')?.getAttribute('aria-busy') === 'false');
-    await page.waitForTimeout(200);
-    await evening.click();
-  }
-  assert.ok(await evening.isChecked(), 'an evening window is chosen');
+  // A delivery day, so each pickup point says whether it is open then.
+  await chooseEveningWindow(page);
   assert.deepEqual(await axeViolations(page, '.swiss-checkout'), []);
 
   // The pickup part with an active entry, its Select button and the open/closed line.
@@ -142,7 +130,7 @@ test('320 px wide: address and delivery fit without sideways scrolling', async (
   const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/element/example.html`);
   await page.setViewportSize({ width: 320, height: 700 });
   const shipping = page.getByRole('form', { name: 'Shipping' });
-  await enterBernAddress(shipping, page);
+  await enterAddressAndWait(shipping, page);
   const overflow = await page.evaluate(() => ({
     page: document.documentElement.scrollWidth,
     widest: Math.max(...[...document.querySelectorAll('#ship *')].map((e) => e.getBoundingClientRect().right)),
