@@ -126,8 +126,15 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
     } else {
         serde_wasm_bindgen::from_value(options).map_err(|error| JsValue::from_str(&error.to_string()))?
     };
-    let (config, start) = options.into_config();
+    let (config, mut start) = options.into_config();
     let parts = config.parts.compiled();
+    // A part that is not shown cannot hold a choice.
+    if !parts.delivery {
+        start.delivery = None;
+    }
+    if !parts.pickup {
+        start.pickup = None;
+    }
     let handle = WidgetHandle::starting_with(config.lang, start);
     let listeners: Listeners = Rc::default();
     let emit_to = listeners.clone();
