@@ -67,8 +67,11 @@ export interface MountOptions {
   email?: string;
   /** Tile URL template; "" for none (Switzerland's outline only); OpenStreetMap when absent. */
   tiles?: string;
-  /** Folder with Leaflet's leaflet.js and leaflet.css. */
+  /** Folder with Leaflet's leaflet.js and leaflet.css; the package's own copy (which bundlers pick up) when absent. */
   leafletBase?: string;
+  /** Leaflet's files one by one, instead of a folder. */
+  leafletScript?: string;
+  leafletStyle?: string;
   /** "address delivery pickup" or some of them; every part of the build when absent. */
   parts?: string;
   /** A selection to start with, e.g. what `value()` gave before: the fields are filled, choices kept while offered. */

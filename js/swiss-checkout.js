@@ -12,10 +12,24 @@
 // DOM, so its hidden inputs post with a plain <form>; the element is form-associated (ElementInternals) and
 // reports "required" to the form. No inline script or style: it runs under
 // `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
-import init, { mount } from './swiss-checkout-widget.js';
+import init, { mount as mountWidget } from './swiss-checkout-widget.js';
 
 // Top-level await: once this module is imported, the wasm is running and `mount` can be called at once.
 await init({ module_or_path: new URL('./swiss-checkout-widget_bg.wasm', import.meta.url) });
+
+// Leaflet's files beside this module, as URLs a bundler (Vite) sees and copies; builds without the pickup
+// part have none (scripts/bundle-element.mjs defines WITH_LEAFLET).
+const LEAFLET = WITH_LEAFLET
+  ? {
+    leafletScript: new URL('./leaflet/leaflet.js', import.meta.url).href,
+    leafletStyle: new URL('./leaflet/leaflet.css', import.meta.url).href,
+  }
+  : {};
+
+/** Renders the widget into `element`: see `MountOptions` in swiss-checkout.d.ts. */
+export function mount(element, options = {}) {
+  return mountWidget(element, options.leafletBase ? options : { ...LEAFLET, ...options });
+}
 
 /** Attribute → option of `mount`. */
 const ATTRIBUTES = {
@@ -91,7 +105,6 @@ export class SwissCheckoutElement extends HTMLElement {
       const value = this.getAttribute(attribute);
       if (value !== null) options[option] = value;
     }
-    options.leafletBase ??= new URL(/* @vite-ignore */ './leaflet', import.meta.url).href;
     return options;
   }
 
@@ -115,4 +128,3 @@ export class SwissCheckoutElement extends HTMLElement {
 }
 
 if (!customElements.get('swiss-checkout')) customElements.define('swiss-checkout', SwissCheckoutElement);
-export { mount };

@@ -1,6 +1,7 @@
-// Makes the script-tag bundle of the <swiss-checkout> element small: the element (js/swiss-checkout.js) and
-// the widget's wasm-bindgen module become one minified ES module (rolldown), and the parts' CSS one minified
-// stylesheet (lightningcss). Usage: node scripts/bundle-element.mjs <folder> <css files…>; the folder holds
+// Makes the script-tag bundle of the <swiss-checkout> element small: the element (js/swiss-checkout.js), the
+// widget's wasm-bindgen module and the loader of its split-off chunks become one minified ES module
+// (rolldown), and the parts' CSS one minified stylesheet (lightningcss).
+// Usage: node scripts/bundle-element.mjs [--with-leaflet] <folder> <css files…>; the folder holds
 // swiss-checkout-widget.js and its wasm (scripts/build-element.sh).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,9 @@ import { build } from 'rolldown';
 import { transform } from 'lightningcss';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const [folder, ...stylesheets] = process.argv.slice(2);
+// --with-leaflet: the build has the pickup part, and Leaflet's files lie in <folder>/leaflet.
+const withLeaflet = process.argv.includes('--with-leaflet');
+const [folder, ...stylesheets] = process.argv.slice(2).filter((arg) => arg !== '--with-leaflet');
 if (!folder || stylesheets.length === 0) throw new Error('usage: bundle-element.mjs <folder> <css files…>');
 const out = path.resolve(root, folder);
 
@@ -18,11 +21,14 @@ const entry = path.join(out, 'element-entry.js');
 fs.copyFileSync(path.join(root, 'js/swiss-checkout.js'), entry);
 await build({
   input: entry,
+  transform: { define: { WITH_LEAFLET: String(withLeaflet) } },
   output: { file: path.join(out, 'swiss-checkout.js'), format: 'esm', minify: true },
   logLevel: 'warn',
 });
 fs.rmSync(entry);
+// Bundled now: the glue, and the loader of the split-off chunks when there are any.
 fs.rmSync(path.join(out, 'swiss-checkout-widget.js'));
+fs.rmSync(path.join(out, '__wasm_split.js'), { force: true });
 
 const css = stylesheets.map((file) => fs.readFileSync(path.resolve(root, file), 'utf8')).join('\n');
 const { code } = transform({ filename: 'swiss-checkout.css', code: Buffer.from(css), minify: true });

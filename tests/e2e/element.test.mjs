@@ -214,6 +214,37 @@ test('the address-only build: the element without delivery and pickup, posting i
   await page.close();
 });
 
+test('the pickup part is a chunk of its own: fetched on first opening; a failed fetch keeps everything and can be retried', async () => {
+  const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/element/example.html`);
+  const chunks = [];
+  page.on('request', (request) => { if (/split_.*\.wasm$/.test(request.url())) chunks.push(request.url()); });
+  const shipping = page.getByRole('form', { name: 'Shipping' });
+  await shipping.getByRole('combobox', { name: 'Postcode or town' }).pressSequentially('3011', { delay: 25 });
+  await shipping.getByRole('option', { name: '3011 Bern', exact: true }).click();
+  assert.deepEqual(chunks, [], 'nothing of the pickup part before it is opened');
+
+  // The network drops the chunk: the shopper is told, and what was entered stays.
+  await page.route('**/split_pickup.wasm', (route) => route.abort());
+  await shipping.getByRole('radio', { name: 'Collect at a pickup point' }).check();
+  await shipping.getByRole('alert').filter({ hasText: 'Pickup points could not be loaded' }).waitFor();
+  assert.equal(await shipping.getByRole('combobox', { name: 'Postcode or town' }).inputValue(), '3011 Bern');
+  assert.equal(await page.evaluate(() => document.getElementById('ship').value.address.postcode), '3011');
+
+  // Back online: opening the part again fetches it anew.
+  await page.unroute('**/split_pickup.wasm');
+  await shipping.getByRole('radio', { name: 'Home delivery' }).check();
+  await shipping.getByRole('radio', { name: 'Collect at a pickup point' }).check();
+  await shipping.getByRole('listbox', { name: 'Pickup points' }).waitFor();
+  assert.equal(chunks.length, 2, 'one failed fetch, one that worked');
+  await shipping.getByRole('radio', { name: 'Home delivery' }).check();
+  await shipping.getByRole('radio', { name: 'Collect at a pickup point' }).check();
+  await shipping.getByRole('listbox', { name: 'Pickup points' }).waitFor();
+  assert.equal(chunks.length, 2, 'once loaded, never fetched again');
+  const expected = (p) => p.includes('favicon') || /ERR_FAILED|Failed to fetch|TypeError/.test(p);
+  assert.deepEqual(problems.filter((p) => !expected(p)), []);
+  await page.close();
+});
+
 // Last in this file: the outage may leave the proxy's circuit breaker open for a few seconds.
 test('a failed lookup: swiss-checkout:error with the selection and what failed, the typed text kept', async () => {
   const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/element/example.html`);

@@ -34,6 +34,8 @@ struct Options {
     last_name: String,
     email: String,
     leaflet_base: String,
+    leaflet_script: String,
+    leaflet_style: String,
     /// Absent: OpenStreetMap; "": no tiles (Switzerland's outline only).
     tiles: Option<String>,
     /// "address delivery pickup" or a part of it; absent: every part of the build.
@@ -54,6 +56,8 @@ impl Options {
             last_name: self.last_name,
             email: self.email,
             leaflet_base: self.leaflet_base,
+            leaflet_script: self.leaflet_script,
+            leaflet_style: self.leaflet_style,
             tiles: Some(self.tiles.unwrap_or_else(|| OPENSTREETMAP_TILES.to_owned())).filter(|t| !t.is_empty()),
             parts: Parts::from_list(&self.parts),
         };

@@ -40,6 +40,9 @@ pub struct WidgetConfig {
     pub email: String,
     /// Folder with Leaflet's `leaflet.js` and `leaflet.css`; "" for `/vendor/leaflet`.
     pub leaflet_base: String,
+    /// Leaflet's files one by one (a bundler's asset URLs); "" for those in `leaflet_base`.
+    pub leaflet_script: String,
+    pub leaflet_style: String,
     /// Map tile URL template; `None` draws only Switzerland's outline (no request leaves for a tile server).
     pub tiles: Option<String>,
     /// Which of the compiled-in parts to show.
@@ -98,6 +101,8 @@ impl Default for WidgetConfig {
             last_name: String::new(),
             email: String::new(),
             leaflet_base: String::new(),
+            leaflet_script: String::new(),
+            leaflet_style: String::new(),
             tiles: Some(OPENSTREETMAP_TILES.to_owned()),
             parts: Parts::default(),
         }
@@ -188,9 +193,14 @@ fn PickupOrHome(
         last_name: config.last_name.clone(),
         email: config.email.clone(),
     };
-    let leaflet_base =
-        if config.leaflet_base.is_empty() { "/vendor/leaflet".to_owned() } else { config.leaflet_base.clone() };
-    let map_setup = pickup::MapSetup { leaflet_base, tiles: config.tiles.clone() };
+    let folder =
+        if config.leaflet_base.is_empty() { "/vendor/leaflet" } else { config.leaflet_base.trim_end_matches('/') };
+    let file = |given: &str, name: &str| if given.is_empty() { format!("{folder}/{name}") } else { given.to_owned() };
+    let map_setup = pickup::MapSetup {
+        leaflet_script: file(&config.leaflet_script, "leaflet.js"),
+        leaflet_style: file(&config.leaflet_style, "leaflet.css"),
+        tiles: config.tiles.clone(),
+    };
     let name_prefix = config.name_prefix.clone();
     let (group_home, group_pickup) = (group.clone(), group);
     let legend_ref = legend_id.clone();
@@ -211,18 +221,85 @@ fn PickupOrHome(
             <p class="sc-receive__status" role="status">{move || cleared.get()}</p>
         </fieldset>
         <Show when=move || collect.get()>
-            <pickup::PickupChoice
-                client=client.clone()
-                lang=lang
-                home=address
-                expected_date=Signal::derive(move || delivery.with(|d| d.as_ref().map(|d| d.date.clone())))
-                chosen=pickup
-                shopper=shopper.clone()
-                map_setup=map_setup.clone()
-                name_prefix=name_prefix.clone()
-            />
+            {
+                let args = PickupArgs {
+                    client: client.clone(),
+                    lang,
+                    home: address,
+                    expected_date: Signal::derive(move || delivery.with(|d| d.as_ref().map(|d| d.date.clone()))),
+                    chosen: pickup,
+                    shopper: shopper.clone(),
+                    map_setup: map_setup.clone(),
+                    name_prefix: name_prefix.clone(),
+                };
+                #[cfg(feature = "split")]
+                {
+                    let args = leptos::__reexports::send_wrapper::SendWrapper::new(args);
+                    Suspend::new(async move { pickup_or_failure(pickup_view(args.take()).await, lang) })
+                }
+                #[cfg(not(feature = "split"))]
+                {
+                    pickup_or_failure(pickup_view(args), lang)
+                }
+            }
         </Show>
     }
+}
+
+/// Everything the pickup part is given.
+#[cfg(feature = "pickup")]
+struct PickupArgs {
+    client: ProxyClient,
+    lang: Signal<Lang>,
+    home: RwSignal<AddressSelection>,
+    expected_date: Signal<Option<String>>,
+    chosen: RwSignal<Option<PickupSelection>>,
+    shopper: pickup::Shopper,
+    map_setup: pickup::MapSetup,
+    name_prefix: String,
+}
+
+/// The pickup part's code could not be loaded (a network failure while fetching its wasm chunk).
+#[cfg(feature = "pickup")]
+struct PickupNotLoaded;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for PickupNotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        PickupNotLoaded
+    }
+}
+
+/// The pickup part. With the `split` feature its code is a wasm chunk of its own, fetched when the shopper
+/// first opens it; a failed fetch is an `Err` (never an abort), and the next opening tries again.
+#[cfg(feature = "pickup")]
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(pickup, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+fn pickup_view(args: PickupArgs) -> Result<AnyView, PickupNotLoaded> {
+    let PickupArgs { client, lang, home, expected_date, chosen, shopper, map_setup, name_prefix } = args;
+    Ok(view! {
+        <pickup::PickupChoice
+            client=client
+            lang=lang
+            home=home
+            expected_date=expected_date
+            chosen=chosen
+            shopper=shopper
+            map_setup=map_setup
+            name_prefix=name_prefix
+        />
+    }
+    .into_any())
+}
+
+/// The pickup part, or why it is missing: the shopper can try again or choose home delivery.
+#[cfg(feature = "pickup")]
+fn pickup_or_failure(loaded: Result<AnyView, PickupNotLoaded>, lang: Signal<Lang>) -> AnyView {
+    loaded.unwrap_or_else(|PickupNotLoaded| {
+        view! { <p class="sc-notice" role="alert">{move || lang.get().strings().pickup.failed}</p> }.into_any()
+    })
 }
 
 /// What a host holds of a mounted widget: its language (switch it live) and the shopper's entries.

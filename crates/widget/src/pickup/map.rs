@@ -11,25 +11,24 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Loads Leaflet once per page: a `<link>` to its CSS and a classic `<script>` that defines the global
 /// `L` the `leaflet` crate binds to. Resolves when the script ran.
-pub async fn load_leaflet(base: &str) -> Result<(), JsValue> {
+pub async fn load_leaflet(script_url: &str, style_url: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     if js_sys::Reflect::has(&window, &JsValue::from_str("L")).unwrap_or(false) {
         return Ok(());
     }
     let document = window.document().ok_or(JsValue::NULL)?;
     let head = document.head().ok_or(JsValue::NULL)?;
-    let base = base.trim_end_matches('/');
     let script_id = "swiss-checkout-leaflet";
     let script: web_sys::HtmlScriptElement = match document.get_element_by_id(script_id) {
         Some(existing) => existing.dyn_into()?,
         None => {
             let link: web_sys::HtmlLinkElement = document.create_element("link")?.dyn_into()?;
             link.set_rel("stylesheet");
-            link.set_href(&format!("{base}/leaflet.css"));
+            link.set_href(style_url);
             head.append_child(&link)?;
             let script: web_sys::HtmlScriptElement = document.create_element("script")?.dyn_into()?;
             script.set_id(script_id);
-            script.set_src(&format!("{base}/leaflet.js"));
+            script.set_src(script_url);
             head.append_child(&script)?;
             script
         }

@@ -37,8 +37,9 @@ pub struct Shopper {
 /// Where the map's files and tiles come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MapSetup {
-    /// Folder with Leaflet's `leaflet.js` and `leaflet.css` (the npm package's `dist`).
-    pub leaflet_base: String,
+    /// URLs of Leaflet's `leaflet.js` and `leaflet.css` (the npm package's `dist`).
+    pub leaflet_script: String,
+    pub leaflet_style: String,
     /// Tile URL template; `None` draws Switzerland's outline only (offline).
     pub tiles: Option<String>,
 }
@@ -223,7 +224,7 @@ pub fn PickupChoice(
             let client = client.clone();
             let setup = setup.clone();
             leptos::task::spawn_local(async move {
-                if load_leaflet(&setup.leaflet_base).await.is_err() {
+                if load_leaflet(&setup.leaflet_script, &setup.leaflet_style).await.is_err() {
                     return; // The list still works without the map.
                 }
                 let outline = client.switzerland_outline().await.ok();
