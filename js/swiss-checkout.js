@@ -5,13 +5,15 @@
 //   <swiss-checkout proxy="https://checkout.shop.example" lang="de" name-prefix="shipping_"></swiss-checkout>
 //
 // Attributes: proxy, lang (live), name-prefix, key (publishable key), first-name, last-name, email, tiles
-// ("" for none), leaflet-base, parts ("address delivery pickup" or some of them); a change of any but lang
-// and required starts the widget again with what the shopper entered. Events on the element,
-// bubbling and composed: swiss-checkout:change and swiss-checkout:complete, `detail` the selection as plain
-// JSON; swiss-checkout:error when a call to the proxy failed, `detail` the selection and its `error`. The widget renders into the element's light
-// DOM, so its hidden inputs post with a plain <form>; the element is form-associated (ElementInternals) and
-// reports "required" to the form. No inline script or style: it runs under
-// `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
+// ("" for none), leaflet-base, parts ("address delivery pickup" or some of them), required (live); a change of
+// any other starts the widget again with what the shopper entered. Events on the element, bubbling and
+// composed: swiss-checkout:change and swiss-checkout:complete, `detail` the selection as plain JSON;
+// swiss-checkout:error when a call to the proxy failed, `detail` the selection and its `error`. The widget
+// renders into the element's light DOM, so its hidden inputs post with a plain <form>; the element is
+// form-associated (ElementInternals) and reports "required" to the form. No inline script or style: it runs
+// under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
+//
+// scripts/bundle-element.mjs bundles this module with the widget's glue; it is not served as it is here.
 import init, { mount as mountWidget } from './swiss-checkout-widget.js';
 
 // Top-level await: once this module is imported, the wasm is running and `mount` can be called at once.
