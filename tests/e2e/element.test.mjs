@@ -3,7 +3,9 @@
 // independently, `lang` applies live, `required` reaches the form, removal cleans up; no CSP violation.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, chooseEveningWindow, enterBernAddress, openPage, sharedProxyAndBrowser } from './harness.mjs';
+import {
+  axeViolations, chooseEveningWindow, echoedFields, enterBernAddress, openPage, sharedProxyAndBrowser,
+} from './harness.mjs';
 
 const shared = sharedProxyAndBrowser({ before, after });
 
@@ -102,9 +104,7 @@ test('the example shop form posts the selection with no shop JavaScript', async 
   await enterBernAddress(form);
   await chooseEveningWindow(form);
   await form.getByRole('button', { name: 'Place order' }).click();
-  await page.getByRole('heading', { name: 'What the shop received' }).waitFor();
-  const received = Object.fromEntries(await page.locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) => [row.querySelector('th').textContent, row.querySelector('td').textContent])));
+  const received = await echoedFields(page);
   assert.equal(received.customer_name, 'Anna Muster');
   assert.equal(received.shipping_postcode, '3011');
   assert.equal(received.shipping_town, 'Bern');
@@ -203,9 +203,7 @@ test('the address-only build: the element without delivery and pickup, posting i
   await page.getByText('Adresse von der Post bestätigt.').waitFor();
   await page.waitForFunction(() => document.querySelector('form').checkValidity());
   await form.getByRole('button', { name: 'Weiter' }).click();
-  await page.getByRole('heading', { name: 'What the shop received' }).waitFor();
-  const received = Object.fromEntries(await page.locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) => [row.querySelector('th').textContent, row.querySelector('td').textContent])));
+  const received = await echoedFields(page);
   assert.equal(received.billing_postcode, '3011');
   assert.equal(received.billing_street, 'Aarbergergasse');
   assert.equal(received.billing_house_number, '1');

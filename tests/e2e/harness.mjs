@@ -149,6 +149,13 @@ export async function chooseEveningWindow(scope) {
   return evening;
 }
 
+/** The fields the proxy's sandbox echo page (`POST /echo`) shows, once it is there: `{name: value}`. */
+export async function echoedFields(page) {
+  await page.getByRole('heading', { name: 'What the shop received' }).waitFor();
+  return Object.fromEntries(await page.locator('tbody tr').evaluateAll((rows) =>
+    rows.map((row) => [row.querySelector('th').textContent, row.querySelector('td').textContent])));
+}
+
 /**
  * Starts one proxy and one browser for a test file (node:test `before`/`after`) and returns an object
  * whose `proxy` and `browser` are set once they run.
