@@ -1,37 +1,55 @@
 #!/usr/bin/env bash
-# Builds the script-tag bundle of the <swiss-checkout> element into www/dist/element/ (served by the proxy
-# at /element/): the widget's wasm (profile wasm-release, every part) with the pickup part split off into a
-# chunk of its own (split_pickup.wasm, fetched when the shopper first opens it), one minified ES module (the
-# element, js/swiss-checkout.js, with the widget's wasm-bindgen glue and the chunk loader), the parts' CSS in
-# one minified file, Leaflet's files, and the example pages; and the address-only variant, with its example
-# page, into www/dist/element-address/. Run after `trunk build --release`, which empties www/dist.
+# Builds what the proxy serves from www/dist/: the script-tag bundle of the <swiss-checkout> element into
+# www/dist/element/ (the widget's wasm, profile wasm-release, every part, with the pickup part split off into
+# a chunk of its own, split_pickup.wasm, fetched when the shopper first opens it; one minified ES module, the
+# element js/swiss-checkout.js with the widget's wasm-bindgen glue and the chunk loader; the parts' CSS in one
+# minified file; Leaflet's files; the example pages), the address-only variant into www/dist/element-address/,
+# and the demo page (www/demo/) at www/dist/, which loads the same element bundle shops get.
 #
 # Size first: the standard library is rebuilt with `-C panic=immediate-abort` (no panic messages or
 # formatting machinery in the wasm; needs the rust-src component and RUSTC_BOOTSTRAP for these two unstable
-# flags on the pinned stable toolchain), in target folders of their own so the demo's and the tests' builds
-# keep theirs.
+# flags on the pinned stable toolchain), in a target folder of its own (target/element) so the tests' builds
+# keep theirs. Both variants share that folder and every compiled dependency: they differ only in the
+# widget crate's features and in its own link arguments (`cargo rustc -- …`).
+#
+# Quick when nothing changed: a variant whose wasm and bundle inputs hash as last time is left as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-out=www/dist/element
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+target=target/element
+built="$target/wasm32-unknown-unknown/wasm-release/widget.wasm"
+parts=crates/widget/src
+
 optimise() {
   wasm-opt -Oz --converge --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
     -o "$1" "$1"
 }
-# $1: output folder; $2: "whole" (one wasm) or "split" (the pickup part a chunk of its own); $3…: the CSS
-# files of its parts; after "--": cargo feature arguments.
-build_variant() {
-  local into=$1 mode=$2; shift 2
-  local stylesheets=()
-  while [ "$1" != "--" ]; do stylesheets+=("$1"); shift; done
+
+# compile WASM_COPY [cargo args…] [-- rustc args for the widget crate]: the widget's wasm, copied to WASM_COPY.
+compile() {
+  local copy=$1
   shift
-  # The split build links with relocations (`--emit-relocs`) for wasm-split-cli, which consumes them; they
-  # cost about 4 KB brotli, so the whole build links without, in a target folder of its own.
-  local target=target/element flags="-Zunstable-options -Cpanic=immediate-abort"
-  if [ "$mode" = split ]; then target=target/element-split flags="$flags -Clink-args=--emit-relocs"; fi
-  local wasm="$target/wasm32-unknown-unknown/wasm-release/widget.wasm"
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="$flags" CARGO_TARGET_DIR="$target" cargo build --lib -p swiss-checkout-widget \
-    --target wasm32-unknown-unknown --profile wasm-release -Zbuild-std=std,panic_abort "$@"
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" CARGO_TARGET_DIR="$target" \
+    cargo rustc --quiet --lib -p swiss-checkout-widget --target wasm32-unknown-unknown --profile wasm-release \
+    -Zbuild-std=std,panic_abort "$@"
+  cp "$built" "$copy"
+}
+
+# The inputs of a variant's bundle besides its wasm: when none changed, neither does the bundle.
+bundle_inputs() {
+  sha256sum "$@" js/swiss-checkout.js scripts/build-element.sh scripts/bundle-element.mjs node_modules/leaflet/package.json
+}
+
+# package FOLDER MODE WASM CSS…: the bundle of one variant; MODE "whole" (one wasm) or "split".
+package() {
+  local into=$1 mode=$2 wasm=$3
+  shift 3
+  local stamp
+  stamp=$(bundle_inputs "$wasm" "$@" | sha256sum | cut -c1-64)
+  if [ -f "$into/.inputs" ] && [ "$(cat "$into/.inputs")" = "$stamp" ]; then
+    echo "$into: unchanged"
+    return
+  fi
   rm -rf "$into" && mkdir -p "$into"
   if [ "$mode" = split ]; then
     # The main module, a split_*.wasm chunk per split point, and __wasm_split.js, their loader.
@@ -47,18 +65,31 @@ build_variant() {
   fi
   for module in "$into"/*.wasm; do optimise "$module"; done
   local leaflet=()
-  if [ "$mode" = split ]; then leaflet=(--with-leaflet); fi
-  node scripts/bundle-element.mjs "${leaflet[@]}" "$into" "${stylesheets[@]}"
+  if [ "$mode" = split ]; then
+    leaflet=(--with-leaflet)
+    mkdir -p "$into/leaflet"
+    cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css "$into/leaflet/"
+    cp -r node_modules/leaflet/dist/images "$into/leaflet/"
+  fi
+  node scripts/bundle-element.mjs "${leaflet[@]}" "$into" "$@"
+  echo "$stamp" >"$into/.inputs"
+  echo "$into: built"
 }
-parts=crates/widget/src
+
+mkdir -p "$target/variants"
+# Every part, the pickup part split off: it links with relocations (`--emit-relocs`) for wasm-split-cli,
+# which consumes them. The address-only build links without (they cost about 4 KB brotli).
+compile "$target/variants/split.wasm" --features split -- -Clink-args=--emit-relocs
+compile "$target/variants/address.wasm" --no-default-features --features address
+
+package www/dist/element split "$target/variants/split.wasm" "$parts/a11y/combobox.css" "$parts/address/address.css" \
+  "$parts/delivery/delivery.css" "$parts/pickup/pickup.css"
 # For a shop that needs only the address part: the same element, one Cargo feature.
-build_variant www/dist/element-address whole "$parts/a11y/combobox.css" "$parts/address/address.css" \
-  -- --no-default-features --features address
-build_variant "$out" split "$parts/a11y/combobox.css" "$parts/address/address.css" "$parts/delivery/delivery.css" \
-  "$parts/pickup/pickup.css" -- --features split
-mkdir -p "$out/leaflet"
-cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css "$out/leaflet/"
-cp -r node_modules/leaflet/dist/images "$out/leaflet/"
-cp www/element/* www/favicon.svg "$out/"
+package www/dist/element-address whole "$target/variants/address.wasm" "$parts/a11y/combobox.css" \
+  "$parts/address/address.css"
+
+# The pages around the bundles: the examples, and the demo at the root.
+cp www/element/* www/favicon.svg www/dist/element/
 cp www/element-address/* www/favicon.svg www/dist/element-address/
-echo "built $out"
+cp www/demo/* www/favicon.svg www/dist/
+echo "built www/dist/element, www/dist/element-address and the demo page www/dist/index.html"

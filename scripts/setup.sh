@@ -1,74 +1,110 @@
 #!/usr/bin/env bash
-# Installs what `npm start` and `npm test` need, each piece only when it is missing or the wrong version:
-# the wasm32 target, npm packages (wasm-opt from binaryen, playwright-core), wasm-bindgen-cli and Trunk
-# (cargo install, about 13 minutes the first time on 2 cores), and for tests Chromium and ChromeDriver
-# from Debian's packages. Usage: scripts/setup.sh start|test
+# Installs what `npm start` (scripts/setup.sh start) or `npm test` (scripts/setup.sh test) needs, each piece
+# only when it is missing or of another version, so a second run takes a second or two.
+#
+#   start: the wasm32 target and rust-src (rustup), the npm packages (wasm-opt from binaryen, rolldown,
+#          lightningcss, Leaflet), wasm-bindgen-cli and wasm-split-cli (cargo install);
+#   test:  the same, and Trunk and cargo-fuzz (cargo install), schemathesis (PyPI, into .venv), Chromium,
+#          ChromeDriver and brotli (Debian's packages).
+#
+# The cargo installs share one target folder (target/tools), so the crates the tools have in common are
+# compiled once, and use a light release profile (no LTO, opt-level 1, many codegen units): these tools
+# process a few files per build, so compiling them fast matters more than running them fast. Downloads,
+# Debian's packages and PyPI run in the background while the tools compile. Nothing downloads a binary from
+# outside the package registries; every version is pinned in scripts/versions.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/versions.sh
+source scripts/lib/steps.sh
 purpose=${1:-start}
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-
-say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+cargo_bin=${CARGO_HOME:-$HOME/.cargo}/bin
+export PATH="$PWD/node_modules/.bin:$cargo_bin:$PATH"
 
 # The three wasm-bindgen pins must agree, or Trunk refuses (offline) or the page breaks.
 grep -q "wasm-bindgen = \"=$WASM_BINDGEN_VERSION\"" Cargo.toml || { echo "Cargo.toml does not pin wasm-bindgen =$WASM_BINDGEN_VERSION" >&2; exit 1; }
 grep -q "wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml || { echo "Trunk.toml does not pin wasm_bindgen $WASM_BINDGEN_VERSION" >&2; exit 1; }
 grep -q "wasm_opt = \"$WASM_OPT_VERSION\"" Trunk.toml || { echo "Trunk.toml does not pin wasm_opt $WASM_OPT_VERSION" >&2; exit 1; }
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  say "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
-fi
-# The element bundle rebuilds the standard library for size (scripts/build-element.sh).
-if ! rustup component list --installed | grep -qx 'rust-src'; then
-  say "adding the rust-src component"
-  rustup component add rust-src
-fi
+# A tool from crates.io, built for a quick compile (see the header).
+cargo_install_tool() {
+  CARGO_TARGET_DIR="$PWD/target/tools" \
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_STRIP=true CARGO_PROFILE_RELEASE_INCREMENTAL=false \
+    cargo install --quiet "$@"
+}
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/leaflet ] || [ ! -d node_modules/vite ] || [ ! -d node_modules/rolldown ] || [ ! -d node_modules/lightningcss ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages"
-  npm ci --no-audit --no-fund
-fi
-if [ "$(wasm-opt --version | awk '{print "version_" $3}')" != "$WASM_OPT_VERSION" ]; then
-  echo "the first wasm-opt on PATH is not $WASM_OPT_VERSION: $(command -v wasm-opt)" >&2; exit 1
-fi
+rust_targets() {
+  # The element bundle rebuilds the standard library for size (scripts/build-element.sh): rust-src.
+  rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+  rustup component list --installed | grep -qx 'rust-src' || rustup component add rust-src
+}
 
-if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
-  # Not --locked: its lockfile names a webpki-roots version the registry lacks (TOOLCHAIN.md §9.3).
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
-fi
+debian_packages() {
+  local sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "$@"
+}
 
-if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  say "installing trunk $TRUNK_VERSION (about 10 minutes)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
-fi
+schemathesis_venv() {
+  python3 -m venv .venv
+  .venv/bin/pip install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+}
 
-# The element bundle's pickup part is a wasm chunk of its own (scripts/build-element.sh).
-if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
-  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about a minute)"
-  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+steps_heading "setup ($purpose): what is missing"
+background=()
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown || ! rustup component list --installed | grep -qx 'rust-src'; then
+  step_start rustup "adding the wasm32 target and rust-src (rustup)" "about 30 s" -- rust_targets
+  background+=(rustup)
 fi
-
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/leaflet ] \
+  || [ ! -d node_modules/vite ] || [ ! -d node_modules/rolldown ] || [ ! -d node_modules/lightningcss ] \
+  || [ ! -d node_modules/axe-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step_start npm "installing the npm packages (npm ci)" "about 20 s" -- npm ci --no-audit --no-fund
+  background+=(npm)
+fi
 if [ "$purpose" = test ]; then
-  if [ "$(.venv/bin/st --version 2>/dev/null)" != "st, version $SCHEMATHESIS_VERSION" ]; then
-    say "installing schemathesis $SCHEMATHESIS_VERSION into .venv (PyPI)"
-    python3 -m venv .venv
-    .venv/bin/pip install -q --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
-  fi
-  if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
-    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about a minute)"
-    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
-  fi
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v brotli >/dev/null || missing+=(brotli)
   if [ ${#missing[@]} -gt 0 ]; then
-    say "installing ${missing[*]} from Debian's packages"
-    sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-    "${sudo_cmd[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
+    step_start debian "installing ${missing[*]} (Debian's packages)" "about 1 min" -- debian_packages "${missing[@]}"
+    background+=(debian)
+  fi
+  if [ "$(.venv/bin/st --version 2>/dev/null)" != "st, version $SCHEMATHESIS_VERSION" ]; then
+    step_start schemathesis "installing schemathesis $SCHEMATHESIS_VERSION into .venv (PyPI)" "about 30 s" -- schemathesis_venv
+    background+=(schemathesis)
   fi
 fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  # Not --locked: its lockfile names a webpki-roots version the registry lacks. No TLS (its default
+  # feature): the test runner talks to ChromeDriver on loopback over plain HTTP.
+  step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (cargo install)" "about 2 min the first time" -- \
+    cargo_install_tool wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --no-default-features
+fi
+# The element bundle's pickup part is a wasm chunk of its own (scripts/build-element.sh).
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  step "installing wasm-split-cli $WASM_SPLIT_VERSION (cargo install)" "about 40 s the first time" -- \
+    cargo_install_tool wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+fi
+if [ "$purpose" = test ]; then
+  # Only the tests build the Leptos demo with Trunk (so that path keeps working); `npm start` needs no Trunk.
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    # No TLS and no update check (its default features): it builds offline (Trunk.toml), downloads nothing.
+    step "installing trunk $TRUNK_VERSION (cargo install)" "about 4 min the first time" -- \
+      cargo_install_tool trunk --version "$TRUNK_VERSION" --locked --no-default-features
+  fi
+  if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    step "installing cargo-fuzz $CARGO_FUZZ_VERSION (cargo install)" "about 1 min the first time" -- \
+      cargo_install_tool cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
+  fi
+fi
+for id in "${background[@]}"; do step_wait "$id"; done
+
+if [ "$(wasm-opt --version | awk '{print "version_" $3}')" != "$WASM_OPT_VERSION" ]; then
+  echo "the first wasm-opt on PATH is not $WASM_OPT_VERSION: $(command -v wasm-opt)" >&2
+  exit 1
+fi
+printf '  ✓ everything %s needs is installed\n' "$purpose"

@@ -46,8 +46,17 @@ fn main() {
     show_language(lang);
     let Some(target) = element(&document, "checkout") else { return };
     // No tile server: the demo never reaches beyond this machine; the map draws Switzerland's outline.
-    let handle =
-        widget::mount(target, WidgetConfig { proxy: String::new(), lang, tiles: None, ..WidgetConfig::default() });
+    // Leaflet's files are where Trunk copies them, beside this page (served below /leptos/).
+    let handle = widget::mount(
+        target,
+        WidgetConfig {
+            proxy: String::new(),
+            lang,
+            tiles: None,
+            leaflet_base: "vendor/leaflet".into(),
+            ..WidgetConfig::default()
+        },
+    );
 
     if let Some(nav) = element(&document, "languages") {
         leptos::mount::mount_to(nav, move || {

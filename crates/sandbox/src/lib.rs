@@ -1,6 +1,6 @@
 //! A local stand-in of the Swiss Post Digital Commerce API, on real Swiss data.
 //!
-//! It speaks the wire contract of `../shared/POST-API.md` (token endpoint, address module), so that the
+//! It speaks the wire contract of `docs/upstream/POST-API.md` (token endpoint, address module), so that the
 //! proxy's real upstream client runs unchanged against it in every test and in the demo. Faults are
 //! switchable at run time ([`Knobs`]) and every route's calls are counted.
 //!
@@ -16,6 +16,7 @@ pub mod auth;
 pub mod data;
 pub mod delivery;
 pub mod holidays;
+pub mod home;
 pub mod knobs;
 pub mod location;
 
@@ -118,6 +119,7 @@ pub fn router(state: SharedState) -> Router {
         .route(&format!("{LOCATION_PREFIX}/Poi"), get(location::poi))
         .route_layer(middleware::from_fn_with_state(state.clone(), faults_and_counts));
     let control = Router::new()
+        .route("/", get(home::page))
         .route("/__sandbox/knobs", get(get_knobs).post(set_knobs))
         .route("/__sandbox/calls", get(get_calls).delete(reset_calls))
         .route("/__sandbox/expire-tokens", post(expire_tokens));

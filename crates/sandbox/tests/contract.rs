@@ -34,7 +34,7 @@ async fn get(sb: &RunningSandbox, token: &str, path_and_query: &str) -> reqwest:
 
 #[tokio::test]
 async fn recorded_token_exchange_parses_with_the_proxy_types() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/fixtures/oca-delivery-carrier-dcapi");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../swisspost/fixtures/oca-delivery-carrier-dcapi");
     let body = std::fs::read_to_string(format!("{dir}/test_store_label.1.token.response.json")).unwrap();
     let parsed: TokenResponse = serde_json::from_str(&body).unwrap();
     assert_eq!(parsed.token_type, "Bearer");
@@ -333,7 +333,7 @@ async fn deliverabilities_are_shaped_like_the_recorded_answer() {
     let recorded: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/fixtures/ibrows-post_wedec_bundle/delivery_v1_deliverabilities_when.json"
+            "/../swisspost/fixtures/ibrows-post_wedec_bundle/delivery_v1_deliverabilities_when.json"
         ))
         .unwrap(),
     )

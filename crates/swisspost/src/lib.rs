@@ -1,4 +1,4 @@
-//! The Swiss Post Digital Commerce API (DCAPI) on the wire, as `../shared/POST-API.md` describes it.
+//! The Swiss Post Digital Commerce API (DCAPI) on the wire, as `docs/upstream/POST-API.md` describes it.
 //!
 //! The sandbox serialises these types and the proxy's upstream client deserialises them, so a sandbox
 //! answer that the real client could not read fails a test. Field names follow the upstream exactly
@@ -370,7 +370,7 @@ mod tests {
     fn recorded_deliverabilities_answer_parses() {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/fixtures/ibrows-post_wedec_bundle/delivery_v1_deliverabilities_when.json"
+            "/fixtures/ibrows-post_wedec_bundle/delivery_v1_deliverabilities_when.json"
         );
         let body = std::fs::read_to_string(path).unwrap();
         let parsed: DeliverabilitiesResponse = serde_json::from_str(&body).unwrap();

@@ -1,0 +1,154 @@
+//! `GET /`: the sandbox's own page, for a person setting up a client. It names every module the sandbox
+//! serves, the base URL to configure in place of each live Swiss Post host, the test credentials and their
+//! scopes, and the test knobs. Plain HTML, no script.
+
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::http::header::HOST;
+use axum::response::Html;
+
+use crate::{LOCATION_PREFIX, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SharedState};
+
+/// One module of the Swiss Post API: the live host it stands in for and its routes (method, path, scope).
+struct Module {
+    name: &'static str,
+    live_base: &'static str,
+    /// Appended to the sandbox's base URL to give the URL a client configures in place of `live_base`.
+    sandbox_suffix: &'static str,
+    routes: &'static [(&'static str, &'static str, &'static str)],
+}
+
+const MODULES: &[Module] = &[
+    Module {
+        name: "OAuth 2 token (client credentials)",
+        live_base: "https://api.post.ch",
+        sandbox_suffix: "",
+        routes: &[("POST", "/OAuth/token", "the scopes asked for")],
+    },
+    Module {
+        name: "Address (autocomplete and validation)",
+        live_base: "https://dcapi.apis.post.ch",
+        sandbox_suffix: "",
+        routes: &[
+            ("GET", "/address/v1/zips", "DCAPI_ADDRESS_AUTOCOMPLETE"),
+            ("GET", "/address/v1/streets", "DCAPI_ADDRESS_AUTOCOMPLETE"),
+            ("GET", "/address/v1/houses", "DCAPI_ADDRESS_READ"),
+            ("POST", "/address/v1/addresses/validation", "DCAPI_ADDRESS_VALIDATE"),
+        ],
+    },
+    Module {
+        name: "Delivery (deliverabilities, holidays)",
+        live_base: "https://dcapi.apis.post.ch",
+        sandbox_suffix: "",
+        routes: &[
+            ("GET, POST", "/api/delivery/v1/deliverabilities/when", "DCAPI_DELIVERY"),
+            ("GET", "/api/delivery/v1/options/holidays", "DCAPI_DELIVERY"),
+        ],
+    },
+    Module {
+        name: "PickPost / My Post 24 user ids",
+        live_base: "https://dcapi.apis.post.ch",
+        sandbox_suffix: "",
+        routes: &[("POST", "/pickpost/v1/users", "DCAPI_PICKPOST")],
+    },
+    Module {
+        name: "Location service (post offices, PickPost, My Post 24), keyless",
+        live_base: "https://places.post.ch/StandortSuche/StaoCacheServiceV2/api/v1",
+        sandbox_suffix: LOCATION_PREFIX,
+        routes: &[
+            ("GET", "/Types", "none"),
+            ("GET", "/Find", "none"),
+            ("GET", "/Geocode", "none"),
+            ("GET", "/Poi", "none"),
+        ],
+    },
+];
+
+/// The text of a Host header as it may stand in HTML.
+fn escape(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '<' => "&lt;".to_owned(),
+            '>' => "&gt;".to_owned(),
+            '&' => "&amp;".to_owned(),
+            '"' => "&quot;".to_owned(),
+            '\'' => "&#39;".to_owned(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+pub async fn page(State(state): State<SharedState>, headers: HeaderMap) -> Html<String> {
+    let host = headers.get(HOST).and_then(|value| value.to_str().ok()).unwrap_or("127.0.0.1:8090");
+    let base = format!("http://{}", escape(host));
+    let mut modules = String::new();
+    for module in MODULES {
+        let routes: String = module
+            .routes
+            .iter()
+            .map(|(method, path, scope)| format!("<li><code>{method} {path}</code>, scope {scope}</li>"))
+            .collect();
+        modules.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td><code>{}</code></td><td><code>{base}{}</code></td><td><ul>{routes}</ul></td></tr>",
+            module.name, module.live_base, module.sandbox_suffix
+        ));
+    }
+    let clients: String = state
+        .clients
+        .iter()
+        .map(|client| {
+            // Only the built-in client's secret is public; a client configured by hand keeps its own.
+            let secret = if client.id == SANDBOX_CLIENT_ID { SANDBOX_CLIENT_SECRET } else { "(as configured)" };
+            format!(
+                "<tr><td><code>{}</code></td><td><code>{secret}</code></td><td>{}</td></tr>",
+                escape(&client.id),
+                client.scopes.join(" ")
+            )
+        })
+        .collect();
+    Html(format!(
+        r#"<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Swiss Post sandbox</title></head>
+<body>
+<main>
+<h1>Swiss Post sandbox</h1>
+<p><strong>Sandbox, not Swiss Post.</strong> A local stand-in of the Swiss Post APIs on real Swiss data (postcodes,
+Bern building addresses, St. Gallen post access points) and a flagged synthetic national set of pickup points.
+Point a Swiss Post client at the base URLs below instead of the live hosts.</p>
+<h2>Modules and base URLs</h2>
+<table>
+<thead><tr><th scope="col">module</th><th scope="col">live base URL</th><th scope="col">sandbox base URL</th><th scope="col">routes</th></tr></thead>
+<tbody>{modules}</tbody>
+</table>
+<h2>Test credentials</h2>
+<p>Token endpoint <code>{base}/OAuth/token</code>, grant type <code>client_credentials</code>, client id and secret in
+the form body; tokens last 60 s, as Swiss Post's do.</p>
+<table>
+<thead><tr><th scope="col">client id</th><th scope="col">secret</th><th scope="col">scopes</th></tr></thead>
+<tbody>{clients}</tbody>
+</table>
+<h2>Knobs for tests</h2>
+<ul>
+<li><code>GET, POST {base}/__sandbox/knobs</code>: <code>latency_ms</code>, <code>error_rate</code>, <code>outage</code>,
+<code>token_lifetime_secs</code>, <code>fail_next</code></li>
+<li><code>GET, DELETE {base}/__sandbox/calls</code>: calls per route</li>
+<li><code>POST {base}/__sandbox/expire-tokens</code>: every token issued so far expires</li>
+</ul>
+</main>
+</body>
+</html>
+"#
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn a_host_header_cannot_write_markup() {
+        assert_eq!(escape("x<script>\"'&"), "x&lt;script&gt;&quot;&#39;&amp;");
+    }
+}
