@@ -16,7 +16,7 @@ steps_heading "build"
 step "building the <swiss-checkout> element and the demo page" "about 4 min the first time" -- \
   bash scripts/build-element.sh
 step_wait proxy
-printf '  ✓ ready after %s\n' "$(steps_duration $((SECONDS - STEPS_STARTED)))"
+printf '  ✓ ready after %s\n' "$(steps_duration "$SECONDS")"
 
 # Runs the proxy; once it listens, says where everything is. Ctrl-C stops it (gracefully).
 steps_heading "run"

@@ -44,8 +44,13 @@ step "clippy on every crate and target" "about 3 min the first time" -- \
   cargo clippy --workspace --all-targets -- -D warnings
 
 heading "Rust tests (native)"
-step "building the native tests" "about 3 min the first time" -- cargo test --no-run
-cargo test
+# In two groups: the server side, whose dependencies then resolve the same features as `npm start`'s build
+# of the proxy (so neither command compiles them again for the other), and the widget's native unit tests.
+server=(-p swiss-checkout-api -p swisspost-wire -p swisspost-sandbox -p swiss-checkout-proxy)
+step "building the native tests" "about 3 min the first time" -- \
+  bash -c "cargo test --no-run ${server[*]} && cargo test --no-run -p swiss-checkout-widget"
+cargo test "${server[@]}"
+cargo test -p swiss-checkout-widget
 
 heading "API schema tests (schemathesis against /openapi.json)"
 bash tests/api/schemathesis.sh
@@ -67,8 +72,7 @@ step_wait element
 step_wait release
 
 heading "browser tests (playwright-core, /usr/bin/chromium)"
-# The proxy binary that `cargo test` built above; building it again with `-p` would resolve features
-# differently and compile every dependency a second time.
+# The proxy and sandbox binaries that `cargo test` built above (the same build as `npm start`'s).
 for binary in swiss-checkout-proxy swisspost-sandbox; do
   test -x "target/debug/$binary" || { echo "cargo test did not build target/debug/$binary" >&2; exit 1; }
 done

@@ -12,7 +12,6 @@
 # A failing step prints its log and exits the script with the step's status.
 
 STEPS_LOG_DIR=${STEPS_LOG_DIR:-target/logs}
-STEPS_STARTED=$SECONDS
 declare -A _step_pid _step_title _step_usual _step_log _step_start
 
 _steps_on_terminal() { [ -t 1 ] && [ -z "${CI:-}" ]; }
@@ -27,36 +26,41 @@ step_start() {
   [ "${1:-}" = -- ] && shift
   mkdir -p "$STEPS_LOG_DIR"
   local log="$STEPS_LOG_DIR/$id.log"
-  "$@" >"$log" 2>&1 </dev/null &
+  rm -f "$log.ended"
+  # The time it ended, for a step that finished in the background long before it is waited for.
+  # (A trap, not `|| status=$?`, so that `set -e` still stops a failing function at its failing line.)
+  { trap 'date +%s >"$log.ended"' EXIT; "$@" >"$log" 2>&1 </dev/null; } &
   _step_pid[$id]=$!
   _step_title[$id]=$title
   _step_usual[$id]=$usual
   _step_log[$id]=$log
-  _step_start[$id]=$SECONDS
+  _step_start[$id]=$(date +%s)
   _steps_on_terminal || printf '  … %s (%s)\n' "$title" "$usual"
 }
 
 # step_wait ID: waits for the step, showing its progress; on failure prints its log and exits.
 step_wait() {
   local id=$1 pid=${_step_pid[$1]} title=${_step_title[$1]} usual=${_step_usual[$1]} log=${_step_log[$1]}
-  local started=${_step_start[$1]} last_beat=$SECONDS status=0
+  local started=${_step_start[$1]} last_beat=$SECONDS status=0 took
   while kill -0 "$pid" 2>/dev/null; do
     if _steps_on_terminal; then
-      printf '\r\033[K  … %s (%s): %s' "$title" "$usual" "$(steps_duration $((SECONDS - started)))"
+      printf '\r\033[K  … %s (%s): %s' "$title" "$usual" "$(steps_duration $(($(date +%s) - started)))"
     elif [ $((SECONDS - last_beat)) -ge 30 ]; then
-      printf '    still %s: %s\n' "$title" "$(steps_duration $((SECONDS - started)))"
+      printf '    still %s: %s\n' "$title" "$(steps_duration $(($(date +%s) - started)))"
       last_beat=$SECONDS
     fi
     sleep 1
   done
   wait "$pid" || status=$?
   _steps_on_terminal && printf '\r\033[K'
+  took=$(steps_duration $(($(cat "$log.ended" 2>/dev/null || date +%s) - started)))
+  rm -f "$log.ended"
   if [ "$status" -ne 0 ]; then
-    printf '  ✗ %s failed after %s; its output (%s):\n' "$title" "$(steps_duration $((SECONDS - started)))" "$log"
+    printf '  ✗ %s failed after %s; its output (%s):\n' "$title" "$took" "$log"
     cat "$log"
     exit "$status"
   fi
-  printf '  ✓ %s: %s\n' "$title" "$(steps_duration $((SECONDS - started)))"
+  printf '  ✓ %s: %s\n' "$title" "$took"
 }
 
 # step TITLE USUAL -- COMMAND…: one step in the foreground.

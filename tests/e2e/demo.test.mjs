@@ -40,7 +40,7 @@ test('the demo switches language without losing what was entered', async () => {
   await page.getByRole('button', { name: 'Français' }).click();
   await page.getByRole('combobox', { name: 'NPA ou localité' }).waitFor();
   assert.equal(await page.getByRole('combobox', { name: 'NPA ou localité' }).inputValue(), '3011 Bern');
-  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr-CH');
   assert.match(page.url(), /\?lang=fr$/);
   assert.deepEqual(problems, []);
   await page.close();

@@ -1,21 +1,22 @@
 // The demo page around the shipped <swiss-checkout> element: the language from `?lang=de|fr|it|en` (else the
 // page's), a language switch that keeps what was entered, a short read-out of the selection, and beside it,
 // live, what a shop's page receives: each event as it fires, the form fields that would post, the selection.
-const LANGS = ['de', 'fr', 'it', 'en'];
+// The page's and the element's `lang`, as the widget names its languages.
+const TAGS = { de: 'de-CH', fr: 'fr-CH', it: 'it-CH', en: 'en-CH' };
 const checkout = document.getElementById('checkout');
 const form = document.getElementById('demo-form');
 
 function pageLang() {
   const asked = new URLSearchParams(location.search).get('lang');
-  if (LANGS.includes(asked)) return asked;
+  if (asked in TAGS) return asked;
   const page = document.documentElement.lang.split('-')[0];
-  return LANGS.includes(page) ? page : 'en';
+  return page in TAGS ? page : 'en';
 }
 
 /** Switching language changes the element's and the page's `lang` and the address bar, without a reload. */
 function showLanguage(lang) {
-  document.documentElement.lang = lang;
-  checkout.setAttribute('lang', lang);
+  document.documentElement.lang = TAGS[lang];
+  checkout.setAttribute('lang', TAGS[lang]);
   history.replaceState(null, '', `?lang=${lang}`);
   for (const button of document.querySelectorAll('#languages button')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
@@ -44,6 +45,11 @@ function showSelection(selection) {
       + (pickup.user ? `, name2: ${pickup.user.name2}` : '')
     : '';
   document.getElementById('selection-json').textContent = JSON.stringify(selection ?? {}, null, 2);
+  // The hidden fields follow the selection in the same turn of the event loop, after the event.
+  setTimeout(showFields, 0);
+}
+
+function showFields() {
   const rows = [...new FormData(form)].map(([name, value]) => {
     const row = document.createElement('tr');
     for (const text of [name, String(value)]) {
