@@ -26,9 +26,15 @@ optimise() {
 }
 
 # compile WASM_COPY [cargo args…] [-- rustc args for the widget crate]: the widget's wasm, copied to WASM_COPY.
+# Skipped while WASM_COPY is newer than every source it is built from: both variants link to the same
+# file name (a cdylib's has no hash), so cargo would otherwise relink the widget each time it alternates.
 compile() {
   local copy=$1
   shift
+  if [ -f "$copy" ] && [ -z "$(find crates/widget crates/api Cargo.toml Cargo.lock rust-toolchain.toml \
+    scripts/build-element.sh -newer "$copy" -print -quit)" ]; then
+    return
+  fi
   RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" CARGO_TARGET_DIR="$target" \
     cargo rustc --quiet --lib -p swiss-checkout-widget --target wasm32-unknown-unknown --profile wasm-release \
     -Zbuild-std=std,panic_abort "$@"
