@@ -33,14 +33,15 @@ echo "cold run in $work/swiss-checkout (logs: $work/*.log)"
 
 if [ "$mode" != test-only ]; then
   started=$SECONDS
-  PORT=0 CI=1 npm start >"$work/start.log" 2>&1 &
+  # A process group of its own, so that the proxy it runs ends with it.
+  PORT=0 CI=1 setsid npm start >"$work/start.log" 2>&1 &
   npm_pid=$!
   until grep -q 'swiss-checkout is up:' "$work/start.log"; do
     if ! kill -0 "$npm_pid" 2>/dev/null; then cat "$work/start.log"; echo "npm start stopped" >&2; exit 1; fi
     sleep 1
   done
   start_seconds=$((SECONDS - started))
-  pkill -TERM -f "$work/swiss-checkout/target/debug/swiss-checkout-proxy" || true
+  kill -TERM -- "-$npm_pid" 2>/dev/null || true
   wait "$npm_pid" 2>/dev/null || true
   echo "cold npm start: ${start_seconds} s to the URL line ($(grep 'swiss-checkout is up:' "$work/start.log"))"
   grep -E '✓' "$work/start.log" | sed 's/^/    /'

@@ -109,6 +109,11 @@ export interface SwissCheckoutHandle {
   on(event: 'change' | 'complete', callback: (selection: Selection) => void): void;
   on(event: 'error', callback: (detail: ErrorDetail) => void): void;
   setLang(lang: 'de' | 'fr' | 'it' | 'en'): void;
+  /**
+   * What your page knows of the shopper now (for the PickPost / My Post 24 user id): the pickup part asks only
+   * for what is still empty. The element passes its form's name and e-mail fields by itself.
+   */
+  setShopper(firstName: string, lastName: string, email: string): void;
   /** Removes everything the widget added. */
   destroy(): void;
 }

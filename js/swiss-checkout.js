@@ -4,9 +4,11 @@
 //   <link rel="stylesheet" href="/element/swiss-checkout.css">
 //   <swiss-checkout proxy="https://checkout.shop.example" lang="de" name-prefix="shipping_"></swiss-checkout>
 //
-// Attributes: proxy, lang (live), name-prefix, key (publishable key), first-name, last-name, email, tiles
-// ("" for none), leaflet-base, parts ("address delivery pickup" or some of them), required (live); a change of
-// any other starts the widget again with what the shopper entered. Events on the element, bubbling and
+// Attributes: proxy, lang (live), name-prefix, key (publishable key), first-name, last-name, email (live; else
+// the name and e-mail fields of the element's form, by their autocomplete tokens, live), tiles ("" for none),
+// leaflet-base, parts ("address delivery pickup" or some of them), required (live); a change of any other
+// starts the widget again with what the shopper entered. Moved to another parent, or detached and attached
+// again in one task as frameworks do when they re-render, it keeps everything; removed for good, it cleans up. Events on the element, bubbling and
 // composed: swiss-checkout:change and swiss-checkout:complete, `detail` the selection as plain JSON;
 // swiss-checkout:error when a call to the proxy failed, `detail` the selection and its `error`. The widget
 // renders into the element's light DOM, so its hidden inputs post with a plain <form>; the element is
@@ -53,6 +55,9 @@ export class SwissCheckoutElement extends HTMLElement {
 
   #handle;
   #internals;
+  /** The form whose name and e-mail fields the element follows, and its listener. */
+  #watched;
+  #onFormInput = () => this.#passShopper();
 
   constructor() {
     super();
@@ -61,17 +66,27 @@ export class SwissCheckoutElement extends HTMLElement {
 
   connectedCallback() {
     if (!this.#handle) this.#mount();
+    this.#watchForm();
   }
 
   disconnectedCallback() {
-    this.#handle?.destroy();
-    this.#handle = undefined;
+    // Frameworks detach and re-attach an element as they re-render, and a move to another parent
+    // disconnects and reconnects it at once: only an element still detached once this task is over has been
+    // removed for good. Until then it keeps the widget, with everything the shopper entered and chose.
+    setTimeout(() => {
+      if (this.isConnected) return;
+      this.#watchForm();
+      this.#handle?.destroy();
+      this.#handle = undefined;
+    }, 0);
   }
 
   attributeChangedCallback(name, previous, value) {
     if (!this.#handle || previous === value) return;
     if (name === 'required') {
       this.#updateValidity();
+    } else if (name === 'first-name' || name === 'last-name' || name === 'email') {
+      this.#passShopper();
     } else if (name === 'lang') {
       this.#handle.setLang(value ?? 'en');
       this.#updateValidity();
@@ -112,9 +127,42 @@ export class SwissCheckoutElement extends HTMLElement {
 
   /** `value`: a selection to start with (else the widget starts empty). */
   #mount(value) {
-    this.#handle = mount(this, value ? { ...this.#options(), value } : this.#options());
+    const options = { ...this.#options(), ...this.#shopper() };
+    this.#handle = mount(this, value ? { ...options, value } : options);
     this.#handle.on('change', () => this.#updateValidity());
     this.#updateValidity();
+  }
+
+  /**
+   * What the page knows of the shopper: the first-name, last-name and email attributes, else the fields of
+   * the element's form that carry the autocomplete tokens given-name, family-name, name (split at its first
+   * space: "Anna Maria Muster" is Anna and Maria Muster) or email. The widget's own fields do not count.
+   */
+  #shopper() {
+    const form = this.#internals?.form ?? this.closest('form');
+    const field = (token) => [...(form?.elements ?? [])].find((element) => !this.contains(element)
+      && (element.getAttribute('autocomplete') ?? '').split(/\s+/).includes(token) && element.value?.trim());
+    const full = field('name')?.value.trim().split(/\s+/) ?? [];
+    return {
+      firstName: this.getAttribute('first-name') ?? field('given-name')?.value ?? full[0] ?? '',
+      lastName: this.getAttribute('last-name') ?? field('family-name')?.value ?? full.slice(1).join(' '),
+      email: this.getAttribute('email') ?? field('email')?.value ?? '',
+    };
+  }
+
+  #passShopper() {
+    const { firstName, lastName, email } = this.#shopper();
+    this.#handle?.setShopper(firstName, lastName, email);
+  }
+
+  /** Follows the name and e-mail fields of the form the element is in now (none once it is removed). */
+  #watchForm() {
+    const form = this.isConnected ? (this.#internals?.form ?? this.closest('form')) : null;
+    if (form === this.#watched) return;
+    this.#watched?.removeEventListener('input', this.#onFormInput);
+    this.#watched = form;
+    form?.addEventListener('input', this.#onFormInput);
+    this.#passShopper();
   }
 
   #updateValidity() {

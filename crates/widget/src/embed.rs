@@ -206,6 +206,13 @@ impl Embedded {
         }
     }
 
+    /// What the page knows of the shopper now (its own form's name and e-mail fields, live): the pickup part
+    /// asks only for what is still missing, and asks Swiss Post again for the user id when it changes.
+    #[wasm_bindgen(js_name = setShopper)]
+    pub fn set_shopper(&self, first_name: &str, last_name: &str, email: &str) {
+        self.handle.shopper.set(first_name, last_name, email);
+    }
+
     /// Removes everything the widget added to the element, and its listeners.
     pub fn destroy(&mut self) {
         self.listeners.borrow_mut().clear();

@@ -123,12 +123,20 @@ pub fn SwissCheckout(
     /// Set to each failed call to the proxy, for the host page.
     #[prop(optional)]
     failures: Option<RwSignal<Option<RequestFailure>>>,
+    /// What the page knows of the shopper; by default what `config` names.
+    #[prop(optional)]
+    shopper: Option<Shopper>,
 ) -> impl IntoView {
+    let shopper = shopper.unwrap_or_else(|| {
+        let shopper = Shopper::new();
+        shopper.set(&config.first_name, &config.last_name, &config.email);
+        shopper
+    });
     let mut client = ProxyClient::new(&config.proxy).with_key(config.publishable_key.clone());
     if let Some(failures) = failures {
         client = client.reporting_to(failures);
     }
-    let _ = (&client, address, delivery, pickup);
+    let _ = (&client, address, delivery, pickup, shopper);
     let parts = config.parts;
     view! {
         <div class="swiss-checkout" lang=move || lang.get().tag()>
@@ -158,7 +166,7 @@ pub fn SwissCheckout(
             {
                 #[cfg(feature = "pickup")]
                 parts.pickup.then(|| view! {
-                    <PickupOrHome config=config.clone() client=client.clone() lang=lang address=address delivery=delivery pickup=pickup/>
+                    <PickupOrHome config=config.clone() client=client.clone() lang=lang address=address delivery=delivery pickup=pickup shopper=shopper/>
                 })
             }
         </div>
@@ -176,6 +184,7 @@ fn PickupOrHome(
     address: RwSignal<AddressSelection>,
     delivery: RwSignal<Option<DeliveryOption>>,
     pickup: RwSignal<Option<PickupSelection>>,
+    shopper: Shopper,
 ) -> impl IntoView {
     let collect = RwSignal::new(pickup.get_untracked().is_some());
     let group = a11y::unique_id("receive");
@@ -187,11 +196,6 @@ fn PickupOrHome(
             pickup.set(None);
             cleared.set(lang.get_untracked().strings().pickup.cleared.to_owned());
         }
-    };
-    let shopper = pickup::Shopper {
-        first_name: config.first_name.clone(),
-        last_name: config.last_name.clone(),
-        email: config.email.clone(),
     };
     let folder =
         if config.leaflet_base.is_empty() { "/vendor/leaflet" } else { config.leaflet_base.trim_end_matches('/') };
@@ -228,7 +232,7 @@ fn PickupOrHome(
                     home: address,
                     expected_date: Signal::derive(move || delivery.with(|d| d.as_ref().map(|d| d.date.clone()))),
                     chosen: pickup,
-                    shopper: shopper.clone(),
+                    shopper,
                     map_setup: map_setup.clone(),
                     name_prefix: name_prefix.clone(),
                 };
@@ -254,7 +258,7 @@ struct PickupArgs {
     home: RwSignal<AddressSelection>,
     expected_date: Signal<Option<String>>,
     chosen: RwSignal<Option<PickupSelection>>,
-    shopper: pickup::Shopper,
+    shopper: Shopper,
     map_setup: pickup::MapSetup,
     name_prefix: String,
 }
@@ -302,6 +306,35 @@ fn pickup_or_failure(loaded: Result<AnyView, PickupNotLoaded>, lang: Signal<Lang
     })
 }
 
+/// What the shop's page knows of the shopper: the element's attributes, or its form's own name and e-mail
+/// fields, live. The pickup part asks only for what is still missing.
+#[derive(Clone, Copy, Debug)]
+pub struct Shopper {
+    pub first_name: RwSignal<String>,
+    pub last_name: RwSignal<String>,
+    pub email: RwSignal<String>,
+}
+
+impl Shopper {
+    fn new() -> Self {
+        Self {
+            first_name: RwSignal::new(String::new()),
+            last_name: RwSignal::new(String::new()),
+            email: RwSignal::new(String::new()),
+        }
+    }
+
+    /// Takes what the page knows now; a signal is set only when its value changes.
+    pub fn set(&self, first_name: &str, last_name: &str, email: &str) {
+        for (signal, value) in [(self.first_name, first_name), (self.last_name, last_name), (self.email, email)] {
+            let value = value.trim();
+            if signal.with_untracked(|v| v != value) {
+                signal.set(value.to_owned());
+            }
+        }
+    }
+}
+
 /// What a host holds of a mounted widget: its language (switch it live) and the shopper's entries.
 #[derive(Clone, Copy)]
 pub struct WidgetHandle {
@@ -311,6 +344,8 @@ pub struct WidgetHandle {
     pub pickup: RwSignal<Option<PickupSelection>>,
     /// The last call to the proxy that failed (the shopper went on by typing).
     pub failure: RwSignal<Option<RequestFailure>>,
+    /// What the page knows of the shopper.
+    pub shopper: Shopper,
 }
 
 impl WidgetHandle {
@@ -328,6 +363,7 @@ impl WidgetHandle {
             delivery: RwSignal::new(selection.delivery),
             pickup: RwSignal::new(selection.pickup),
             failure: RwSignal::new(None),
+            shopper: Shopper::new(),
         }
     }
 
@@ -338,6 +374,7 @@ impl WidgetHandle {
 
     /// The widget, showing and filling these signals.
     pub fn render(self, config: WidgetConfig) -> impl IntoView {
+        self.shopper.set(&config.first_name, &config.last_name, &config.email);
         view! {
             <SwissCheckout
                 config=config
@@ -346,6 +383,7 @@ impl WidgetHandle {
                 delivery=self.delivery
                 pickup=self.pickup
                 failures=self.failure
+                shopper=self.shopper
             />
         }
     }

@@ -16,6 +16,7 @@ use api::{
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use crate::Shopper;
 use crate::a11y::{Move, step_active, unique_id};
 use crate::client::ProxyClient;
 use crate::format;
@@ -25,14 +26,6 @@ pub use map::load_leaflet;
 
 /// Switzerland with a margin: minLon, minLat, maxLon, maxLat.
 pub const SWITZERLAND: [f64; 4] = [5.9, 45.8, 10.5, 47.85];
-
-/// What the shop knows of the shopper; empty fields are asked for.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Shopper {
-    pub first_name: String,
-    pub last_name: String,
-    pub email: String,
-}
 
 /// Where the map's files and tiles come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -144,9 +137,16 @@ pub fn PickupChoice(
     let active = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
     let user_status = RwSignal::new(String::new());
-    let first_name = RwSignal::new(shopper.first_name);
-    let last_name = RwSignal::new(shopper.last_name);
-    let email = RwSignal::new(shopper.email);
+    // What the shopper types here, for what the page does not know; what the page knows wins.
+    let (typed_first, typed_last, typed_email) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let known = |from_page: RwSignal<String>, typed: RwSignal<String>| {
+        Memo::new(move |_| from_page.with(|v| if v.is_empty() { typed.get() } else { v.clone() }))
+    };
+    let first_name = known(shopper.first_name, typed_first);
+    let last_name = known(shopper.last_name, typed_last);
+    let email = known(shopper.email, typed_email);
+    let asked = |from_page: RwSignal<String>| move || from_page.with(String::is_empty);
     let search = RwSignal::new(String::new());
     let map_node = NodeRef::<Div>::new();
     let the_map = StoredValue::new_local(None::<map::PickupMap>);
@@ -330,6 +330,18 @@ pub fn PickupChoice(
         }
     };
 
+    // The page's name or e-mail fields changed while a point is chosen: Swiss Post is asked again.
+    Effect::new({
+        let request_user = request_user.clone();
+        move |previous: Option<(String, String, String)>| {
+            let now = (first_name.get(), last_name.get(), email.get());
+            if previous.is_some_and(|before| before != now) {
+                request_user();
+            }
+            now
+        }
+    });
+
     let choose = {
         let request_user = request_user.clone();
         move |point: PickupPoint| {
@@ -414,34 +426,36 @@ pub fn PickupChoice(
         }
     };
 
+    // The browser's answers to "Near me", made once and kept with the part (a pair made per click and
+    // forgotten would leak on every click).
+    let found = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Position)>::new(move |position: web_sys::Position| {
+        let coords = position.coords();
+        let (lat, lon) = (coords.latitude(), coords.longitude());
+        my_position.set(Some((lat, lon)));
+        let around = [lon - 0.04, lat - 0.03, lon + 0.04, lat + 0.03];
+        bbox.set(around);
+        the_map.with_value(|m| {
+            if let Some(m) = m {
+                m.fit(around)
+            }
+        });
+    });
+    let failed = wasm_bindgen::closure::Closure::<dyn Fn(JsValue)>::new(move |_| {
+        announcement.set(lang.get_untracked().strings().pickup.near_me_failed.to_owned());
+    });
+    let position_answers = StoredValue::new_local((found, failed));
     let near_me = move |_| {
         let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
             announcement.set(lang.get_untracked().strings().pickup.near_me_failed.to_owned());
             return;
         };
-        let found =
-            wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Position)>::new(move |position: web_sys::Position| {
-                let coords = position.coords();
-                let (lat, lon) = (coords.latitude(), coords.longitude());
-                my_position.set(Some((lat, lon)));
-                let around = [lon - 0.04, lat - 0.03, lon + 0.04, lat + 0.03];
-                bbox.set(around);
-                the_map.with_value(|m| {
-                    if let Some(m) = m {
-                        m.fit(around)
-                    }
-                });
-            });
-        let failed = wasm_bindgen::closure::Closure::<dyn Fn(JsValue)>::new(move |_| {
-            announcement.set(lang.get_untracked().strings().pickup.near_me_failed.to_owned());
-        });
         use wasm_bindgen::JsCast;
-        let _ = geolocation.get_current_position_with_error_callback(
-            found.as_ref().unchecked_ref(),
-            Some(failed.as_ref().unchecked_ref()),
-        );
-        found.forget();
-        failed.forget();
+        position_answers.with_value(|(found, failed)| {
+            let _ = geolocation.get_current_position_with_error_callback(
+                found.as_ref().unchecked_ref(),
+                Some(failed.as_ref().unchecked_ref()),
+            );
+        });
     };
     use wasm_bindgen::JsValue;
 
@@ -455,28 +469,25 @@ pub fn PickupChoice(
     view! {
         <section class="sc-pickup" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone() class="sc-pickup__heading">{move || lang.get().strings().pickup.heading}</h2>
-            <fieldset class="sc-pickup__shopper">
+            // Only what the page does not know is asked for; the rest is hidden, not removed, so nothing
+            // typed here is lost when the page's own field is emptied again.
+            <fieldset class="sc-pickup__shopper"
+                hidden=move || !(asked(shopper.first_name)() || asked(shopper.last_name)() || asked(shopper.email)())>
                 <legend>{move || lang.get().strings().pickup.shopper_hint}</legend>
-                <div class="sc-pickup__field">
+                <div class="sc-pickup__field" hidden=move || !asked(shopper.first_name)()>
                     <label for=first_id.clone()>{move || lang.get().strings().pickup.first_name}</label>
-                    <input id=first_id type="text" autocomplete="given-name" prop:value=move || first_name.get()
-                        on:change=move |e| first_name.set(event_target_value(&e)) />
+                    <input id=first_id type="text" autocomplete="given-name" prop:value=move || typed_first.get()
+                        on:change=move |e| typed_first.set(event_target_value(&e)) />
                 </div>
-                <div class="sc-pickup__field">
+                <div class="sc-pickup__field" hidden=move || !asked(shopper.last_name)()>
                     <label for=last_id.clone()>{move || lang.get().strings().pickup.last_name}</label>
-                    <input id=last_id type="text" autocomplete="family-name" prop:value=move || last_name.get()
-                        on:change=move |e| last_name.set(event_target_value(&e)) />
+                    <input id=last_id type="text" autocomplete="family-name" prop:value=move || typed_last.get()
+                        on:change=move |e| typed_last.set(event_target_value(&e)) />
                 </div>
-                <div class="sc-pickup__field">
+                <div class="sc-pickup__field" hidden=move || !asked(shopper.email)()>
                     <label for=email_id.clone()>{move || lang.get().strings().pickup.email}</label>
-                    <input id=email_id type="email" autocomplete="email" prop:value=move || email.get()
-                        on:change={
-                            let request_user = request_user.clone();
-                            move |e| {
-                                email.set(event_target_value(&e));
-                                request_user();
-                            }
-                        } />
+                    <input id=email_id type="email" autocomplete="email" prop:value=move || typed_email.get()
+                        on:change=move |e| typed_email.set(event_target_value(&e)) />
                 </div>
             </fieldset>
             <div class="sc-pickup__tools">
