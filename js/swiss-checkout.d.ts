@@ -74,6 +74,11 @@ export interface MountOptions {
   leafletStyle?: string;
   /** "address delivery pickup" or some of them; every part of the build when absent. */
   parts?: string;
+  /**
+   * The delivery kind chosen from the start, on the earliest day that offers it, so a shopper who wants nothing
+   * special is done: "standard" when absent; "none" lets the shopper choose.
+   */
+  defaultDelivery?: 'standard' | 'economy' | 'time_window' | 'evening' | 'saturday' | 'same_day' | 'none';
   /** A selection to start with, e.g. what `value()` gave before: the fields are filled, choices kept while offered. */
   value?: Selection;
 }

@@ -6,7 +6,8 @@
 //
 // Attributes: proxy, lang (live), name-prefix, key (publishable key), first-name, last-name, email (live; else
 // the name and e-mail fields of the element's form, by their autocomplete tokens, live), tiles ("" for none),
-// leaflet-base, parts ("address delivery pickup" or some of them), required (live); a change of any other
+// leaflet-base, parts ("address delivery pickup" or some of them), default-delivery ("standard" when absent,
+// "economy", …, or "none": the kind chosen from the start on its earliest day), required (live); a change of any other
 // starts the widget again with what the shopper entered. Moved to another parent, or detached and attached
 // again in one task as frameworks do when they re-render, it keeps everything; removed for good, it cleans up. Events on the element, bubbling and
 // composed: swiss-checkout:change and swiss-checkout:complete, `detail` the selection as plain JSON;
@@ -47,6 +48,7 @@ const ATTRIBUTES = {
   tiles: 'tiles',
   'leaflet-base': 'leafletBase',
   parts: 'parts',
+  'default-delivery': 'defaultDelivery',
 };
 
 export class SwissCheckoutElement extends HTMLElement {

@@ -23,9 +23,12 @@ test('an evening window chosen with the keyboard alone, then cleared and announc
   await group.getByRole('radio', { name: /^Evening/ }).first().waitFor();
   await page.waitForFunction(() => document.querySelector('[role=radiogroup]')?.getAttribute('aria-busy') === 'false');
 
-  // Tab from the house number into the radio group, then arrows until an evening window is checked.
+  // Tab from the house number past "Home delivery" and the day strip (its first day with standard delivery
+  // is shown, and standard is chosen), into the day's options, then arrows until an evening window is checked.
   await number.focus();
-  await page.keyboard.press('Tab');
+  for (let i = 0; i < 6 && !(await group.evaluate((g) => g.contains(document.activeElement))); i += 1) {
+    await page.keyboard.press('Tab');
+  }
   const evening = group.getByRole('radio', { name: /^Evening 17:30–19:00/ }).first();
   let reached = false;
   for (let i = 0; i < 40 && !reached; i += 1) {

@@ -133,6 +133,9 @@ test('an address-only element is complete with the address; the form\'s message 
   await billing.getByRole('option', { name: '3011 Bern', exact: true }).click();
   await billing.getByRole('combobox', { name: 'Rue' }).pressSequentially('aarb', { delay: 25 });
   await billing.getByRole('option', { name: 'Aarbergergasse', exact: true }).click();
+  // A street alone is not yet an address: the form stays invalid until the house number.
+  assert.equal(await message(), 'Veuillez saisir l’adresse.');
+  await billing.getByRole('combobox', { name: 'Numéro' }).pressSequentially('1', { delay: 25 });
   await page.waitForFunction(() => document.getElementById('billing').checkValidity());
   assert.equal(await message(), '');
   // The shipping element beside it, with the delivery part, is still missing its address and delivery.
@@ -146,23 +149,30 @@ test('complete: the event with the whole selection, the form valid; a form reset
   const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/element/example.html`);
   const shipping = page.getByRole('form', { name: 'Shipping' });
   await enterBernAddress(shipping);
-  const evening = await chooseEveningWindow(shipping);
+  // The shop's default, standard delivery on its earliest day, is chosen from the start: with the address,
+  // the selection is complete.
   await page.waitForFunction(() => window.swissCheckoutEvents.some((e) => e.type === 'swiss-checkout:complete'));
+  const evening = await chooseEveningWindow(shipping);
+  await page.waitForFunction(() => document.getElementById('ship').value.delivery?.kind === 'evening');
   const completes = await page.evaluate(() => window.swissCheckoutEvents.filter((e) => e.type === 'swiss-checkout:complete'));
   assert.equal(completes.length, 1, 'complete is sent once, when the selection becomes complete');
   const { detail } = completes[0];
   assert.equal(completes[0].target, 'ship');
   assert.deepEqual([detail.address.postcode, detail.address.town, detail.address.street, detail.address.house_number],
     ['3011', 'Bern', 'Aarbergergasse', '1']);
-  assert.equal(detail.address.verified, true);
-  assert.equal(detail.delivery.kind, 'evening');
-  assert.equal(detail.delivery.price_centimes, 900);
+  assert.equal(detail.delivery.kind, 'standard');
+  assert.equal(detail.delivery.price_centimes, 400);
   assert.equal(detail.pickup, undefined);
+  const last = await page.evaluate(() => window.swissCheckoutEvents.at(-1));
+  assert.equal(last.type, 'swiss-checkout:change');
+  assert.equal(last.detail.delivery.kind, 'evening');
+  assert.equal(last.detail.delivery.price_centimes, 900);
+  assert.equal(last.detail.address.verified, true);
   assert.equal(await page.evaluate(() => document.getElementById('shipping').checkValidity()), true);
 
-  // A setting that starts the widget again (here the shopper's e-mail, once the shop knows it) keeps what
-  // was entered and chosen.
-  await page.evaluate(() => document.getElementById('ship').setAttribute('email', 'anna@example.ch'));
+  // A setting that starts the widget again (here a publishable key, once the shop has one) keeps what was
+  // entered and chosen.
+  await page.evaluate(() => document.getElementById('ship').setAttribute('key', 'pk_example'));
   await page.waitForFunction(() => document.querySelector('#ship [role=radiogroup]')?.getAttribute('aria-busy') === 'false');
   assert.equal(await shipping.getByRole('combobox', { name: 'Postcode or town' }).inputValue(), '3011 Bern');
   assert.equal(await shipping.getByRole('combobox', { name: 'Street' }).inputValue(), 'Aarbergergasse');

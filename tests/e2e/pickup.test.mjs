@@ -134,6 +134,8 @@ test('each point says whether it is open on the chosen delivery day', async () =
   const locality = page.getByRole('combobox', { name: 'Postcode or town' });
   await locality.pressSequentially('3011', { delay: 25 });
   await page.getByRole('option', { name: '3011 Bern', exact: true }).click();
+  // The Saturday in the strip of days, then its Saturday delivery.
+  await page.getByRole('group', { name: 'Delivery day' }).getByRole('radio', { name: /Saturday delivery/ }).first().check();
   const saturday = page.getByRole('radiogroup', { name: 'Delivery' }).getByRole('radio', { name: /^Saturday delivery/ }).first();
   await saturday.check();
   const day = (await saturday.getAttribute('aria-describedby')) ?? '';

@@ -42,6 +42,8 @@ struct Options {
     parts: String,
     /// A selection to start with (what `value()` gave), e.g. when the widget is started again.
     value: Option<Selection>,
+    /// The delivery kind chosen from the start ("standard", "economy", …); "none": nothing; absent: standard.
+    default_delivery: Option<String>,
 }
 
 impl Options {
@@ -60,19 +62,29 @@ impl Options {
             leaflet_style: self.leaflet_style,
             tiles: Some(self.tiles.unwrap_or_else(|| OPENSTREETMAP_TILES.to_owned())).filter(|t| !t.is_empty()),
             parts: Parts::from_list(&self.parts),
+            default_delivery: match self.default_delivery.as_deref() {
+                None => Some(api::DeliveryKind::Standard),
+                Some(name) => api::DeliveryKind::ALL.into_iter().find(|k| api::delivery_kind_name(*k) == name),
+            },
         };
         (config, start)
     }
 }
 
-/// Complete: a pickup point with the shopper's user id; or a home address with its street, and a delivery
-/// option when the delivery part is shown.
+/// Complete: a pickup point with the shopper's user id; or a home address with its street and a house number
+/// (or Swiss Post's word on it), and a delivery option when the delivery part is shown (the shop's default counts: a shopper who wants
+/// nothing special is done with the address).
 pub fn is_complete(selection: &Selection, parts: Parts) -> bool {
     if let Some(pickup) = &selection.pickup {
         return pickup.user.is_some();
     }
     let address = &selection.address;
-    let address_done = address.postcode.len() == 4 && !address.town.is_empty() && !address.street.is_empty();
+    // A street alone is a street still being typed, unless Swiss Post has looked at it (a house number is
+    // not always needed).
+    let address_done = address.postcode.len() == 4
+        && !address.town.is_empty()
+        && !address.street.is_empty()
+        && (!address.house_number.is_empty() || address.quality.is_some());
     address_done && (!parts.delivery || selection.delivery.is_some())
 }
 

@@ -18,8 +18,8 @@ fn locales(lang: Lang) -> Array {
     Array::of1(&JsValue::from_str(lang.tag()))
 }
 
-/// "Saturday 12 December", "Samstag, 12. Dezember", "samedi 12 décembre" for "2026-12-12".
-pub fn long_date(lang: Lang, iso: &str) -> String {
+/// "2026-12-12" formatted by `Intl.DateTimeFormat` with `fields` (UTC, so the day never shifts).
+fn date(lang: Lang, iso: &str, fields: &[(&str, &str)]) -> String {
     let mut parts = iso.splitn(3, '-').map(|p| p.parse::<u32>().ok());
     let (Some(Some(year)), Some(Some(month)), Some(Some(day))) = (parts.next(), parts.next(), parts.next()) else {
         return iso.to_owned();
@@ -27,11 +27,20 @@ pub fn long_date(lang: Lang, iso: &str) -> String {
     let millis = js_sys::Date::utc(f64::from(year), f64::from(month.saturating_sub(1)));
     let date = js_sys::Date::new(&JsValue::from_f64(millis));
     date.set_utc_date(day);
-    let format = Intl::DateTimeFormat::new(
-        &locales(lang),
-        &options(&[("weekday", "long"), ("day", "numeric"), ("month", "long"), ("timeZone", "UTC")]),
-    );
+    let mut pairs = fields.to_vec();
+    pairs.push(("timeZone", "UTC"));
+    let format = Intl::DateTimeFormat::new(&locales(lang), &options(&pairs));
     format.format().call1(&JsValue::NULL, &date).ok().and_then(|v| v.as_string()).unwrap_or_else(|| iso.to_owned())
+}
+
+/// "Saturday 12 December", "Samstag, 12. Dezember", "samedi 12 décembre" for "2026-12-12".
+pub fn long_date(lang: Lang, iso: &str) -> String {
+    date(lang, iso, &[("weekday", "long"), ("day", "numeric"), ("month", "long")])
+}
+
+/// "Sat 12 Dec", "Sa., 12. Dez.", "sam. 12 déc." for "2026-12-12": a day in the delivery strip.
+pub fn short_date(lang: Lang, iso: &str) -> String {
+    date(lang, iso, &[("weekday", "short"), ("day", "numeric"), ("month", "short")])
 }
 
 /// "CHF 9.00" (en), "CHF 9.00" (de-CH), "9,00 CHF" (fr-CH) for 900 centimes.

@@ -82,6 +82,10 @@ pub struct DeliveryStrings {
     pub same_day: &'static str,
     /// Standard delivery when no dates are known.
     pub standard_fallback: &'static str,
+    /// The strip of delivery days.
+    pub day_legend: &'static str,
+    /// "from {price}": the lowest price of a day.
+    pub from_price: &'static str,
 }
 
 /// The texts of the pickup part.
@@ -225,6 +229,8 @@ static EN: Strings = Strings {
         saturday: "Saturday delivery",
         same_day: "Same day",
         standard_fallback: "Standard delivery (PostPac Priority), usually the next working day",
+        day_legend: "Delivery day",
+        from_price: "from {price}",
     },
     #[cfg(feature = "pickup")]
     pickup: PickupStrings {
@@ -320,6 +326,8 @@ static DE: Strings = Strings {
         saturday: "Samstagszustellung",
         same_day: "Am selben Tag",
         standard_fallback: "Standardzustellung (PostPac Priority), in der Regel am nächsten Werktag",
+        day_legend: "Liefertag",
+        from_price: "ab {price}",
     },
     #[cfg(feature = "pickup")]
     pickup: PickupStrings {
@@ -415,6 +423,8 @@ static FR: Strings = Strings {
         saturday: "Livraison le samedi",
         same_day: "Le jour même",
         standard_fallback: "Livraison standard (PostPac Priority), en général le jour ouvrable suivant",
+        day_legend: "Jour de livraison",
+        from_price: "dès {price}",
     },
     #[cfg(feature = "pickup")]
     pickup: PickupStrings {
@@ -510,6 +520,8 @@ static IT: Strings = Strings {
         saturday: "Consegna il sabato",
         same_day: "In giornata",
         standard_fallback: "Consegna standard (PostPac Priority), di solito il giorno feriale successivo",
+        day_legend: "Giorno di consegna",
+        from_price: "da {price}",
     },
     #[cfg(feature = "pickup")]
     pickup: PickupStrings {

@@ -47,6 +47,8 @@ pub struct WidgetConfig {
     pub tiles: Option<String>,
     /// Which of the compiled-in parts to show.
     pub parts: Parts,
+    /// The delivery kind chosen from the start on its earliest day; `None`: the shopper chooses.
+    pub default_delivery: Option<api::DeliveryKind>,
 }
 
 /// The parts a page shows (of those its build has: see the Cargo features).
@@ -105,6 +107,7 @@ impl Default for WidgetConfig {
             leaflet_style: String::new(),
             tiles: Some(OPENSTREETMAP_TILES.to_owned()),
             parts: Parts::default(),
+            default_delivery: Some(api::DeliveryKind::Standard),
         }
     }
 }
@@ -138,6 +141,36 @@ pub fn SwissCheckout(
     }
     let _ = (&client, address, delivery, pickup, shopper);
     let parts = config.parts;
+    #[cfg(feature = "delivery")]
+    let delivery_part = parts.delivery.then(|| {
+        view! {
+            <delivery::DeliveryChoice
+                client=client.clone()
+                lang=lang
+                address=address
+                chosen=delivery
+                name_prefix=config.name_prefix.clone()
+                default_kind=config.default_delivery
+            />
+        }
+        .into_any()
+    });
+    #[cfg(not(feature = "delivery"))]
+    let delivery_part: Option<AnyView> = None;
+    // After the address: home delivery or a pickup point first, then what that choice needs (the delivery
+    // days for home delivery).
+    #[cfg(feature = "pickup")]
+    let after_address = if parts.pickup {
+        view! {
+            <PickupOrHome config=config.clone() client=client.clone() lang=lang address=address delivery=delivery
+                pickup=pickup shopper=shopper home=delivery_part />
+        }
+        .into_any()
+    } else {
+        delivery_part.into_any()
+    };
+    #[cfg(not(feature = "pickup"))]
+    let after_address = delivery_part;
     view! {
         <div class="swiss-checkout" lang=move || lang.get().tag()>
             {
@@ -151,24 +184,7 @@ pub fn SwissCheckout(
                     />
                 })
             }
-            {
-                #[cfg(feature = "delivery")]
-                parts.delivery.then(|| view! {
-                    <delivery::DeliveryChoice
-                        client=client.clone()
-                        lang=lang
-                        address=address
-                        chosen=delivery
-                        name_prefix=config.name_prefix.clone()
-                    />
-                })
-            }
-            {
-                #[cfg(feature = "pickup")]
-                parts.pickup.then(|| view! {
-                    <PickupOrHome config=config.clone() client=client.clone() lang=lang address=address delivery=delivery pickup=pickup shopper=shopper/>
-                })
-            }
+            {after_address}
         </div>
     }
 }
@@ -185,6 +201,9 @@ fn PickupOrHome(
     delivery: RwSignal<Option<DeliveryOption>>,
     pickup: RwSignal<Option<PickupSelection>>,
     shopper: Shopper,
+    /// What home delivery needs (the delivery part), shown below the choice while it is home delivery; kept,
+    /// with what was chosen there, while the shopper looks at pickup points.
+    home: Option<AnyView>,
 ) -> impl IntoView {
     let collect = RwSignal::new(pickup.get_untracked().is_some());
     let group = a11y::unique_id("receive");
@@ -224,6 +243,7 @@ fn PickupOrHome(
             </label>
             <p class="sc-receive__status" role="status">{move || cleared.get()}</p>
         </fieldset>
+        <div class="sc-home" hidden=move || collect.get()>{home}</div>
         <Show when=move || collect.get()>
             {
                 let args = PickupArgs {

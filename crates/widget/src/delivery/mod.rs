@@ -1,5 +1,8 @@
-//! The delivery part: the next days with what Swiss Post can deliver to the entered address, as one
-//! radio group of native radio buttons (arrow keys move and choose, Space chooses).
+//! The delivery part: the days Swiss Post can deliver to the entered address as a strip of native radio
+//! buttons (weekday and date, "from CHF x", a mark for Saturday and same-day days), and below it only the
+//! chosen day's options, one radio group (arrow keys move and choose, Space chooses), price and order
+//! deadline beside each. The shop's default (standard on its earliest day, unless switched off) is chosen
+//! from the start, so a shopper who wants nothing special is done.
 //!
 //! Options reload when the address changes; a choice still offered stays, one that is not is cleared
 //! and that is said in a live region. If the options cannot be loaded, standard delivery stays
@@ -59,6 +62,46 @@ fn fallback_option() -> DeliveryOption {
     }
 }
 
+/// The earliest option of `kind`.
+fn earliest(options: &[DeliveryOption], kind: DeliveryKind) -> Option<&DeliveryOption> {
+    options.iter().filter(|o| o.kind == kind && !o.date.is_empty()).min_by(|a, b| a.date.cmp(&b.date))
+}
+
+/// A day in the strip: its lowest price and its marks.
+#[derive(Debug, PartialEq, Eq)]
+struct DaySummary {
+    date: String,
+    from_centimes: u32,
+    saturday: bool,
+    same_day: bool,
+}
+
+/// The days of `options`, in order, each with its lowest price and whether it is a Saturday or offers
+/// same-day delivery.
+fn days(options: &[DeliveryOption]) -> Vec<DaySummary> {
+    let mut days: Vec<DaySummary> = Vec::new();
+    for option in options.iter().filter(|o| !o.date.is_empty()) {
+        let index = match days.iter().position(|d| d.date == option.date) {
+            Some(index) => index,
+            None => {
+                days.push(DaySummary {
+                    date: option.date.clone(),
+                    from_centimes: option.price_centimes,
+                    saturday: false,
+                    same_day: false,
+                });
+                days.len() - 1
+            }
+        };
+        let day = &mut days[index];
+        day.from_centimes = day.from_centimes.min(option.price_centimes);
+        day.saturday |= option.kind == DeliveryKind::Saturday;
+        day.same_day |= option.kind == DeliveryKind::SameDay;
+    }
+    days.sort_by(|a, b| a.date.cmp(&b.date));
+    days
+}
+
 fn kind_name(strings: &DeliveryStrings, kind: DeliveryKind) -> &'static str {
     match kind {
         DeliveryKind::Standard => strings.standard,
@@ -104,6 +147,8 @@ pub fn DeliveryChoice(
     /// Prefix of the hidden form fields' names.
     #[prop(optional, into)]
     name_prefix: String,
+    /// The kind chosen from the start on its earliest day (the shop's default); `None`: nothing.
+    default_kind: Option<DeliveryKind>,
 ) -> impl IntoView {
     let load = RwSignal::new(Load::NeedAddress);
     let list = RwSignal::new(Vec::<DeliveryOption>::new());
@@ -117,6 +162,22 @@ pub fn DeliveryChoice(
     let key = Memo::new(move |_| request_key(&address.get()));
     let heading_id = unique_id("delivery-heading");
     let group_name = unique_id("delivery");
+    let strip_name = unique_id("delivery-day");
+    // The default is the shop's until the shopper chooses, or a choice of theirs was cleared.
+    let defaulting = StoredValue::new(default_kind.is_some() && chosen.get_untracked().is_none());
+    // The day the shopper picked in the strip; else the chosen option's, else the default's, else the first.
+    let picked_day = RwSignal::new(None::<String>);
+    let shown_day = Memo::new(move |_| {
+        list.with(|options| {
+            let offered = |day: &String| options.iter().any(|o| &o.date == day);
+            picked_day
+                .get()
+                .filter(offered)
+                .or_else(|| chosen.with(|c| c.as_ref().map(|c| c.date.clone())).filter(offered))
+                .or_else(|| earliest(options, default_kind.unwrap_or(DeliveryKind::Standard)).map(|o| o.date.clone()))
+                .or_else(|| options.first().map(|o| o.date.clone()))
+        })
+    });
 
     // Keeps the choice if the new list still has it, else clears it and says so.
     let reconcile = move |list: &[DeliveryOption]| {
@@ -124,6 +185,7 @@ pub fn DeliveryChoice(
         match list.iter().find(|o| o.id == current.id) {
             Some(still) => chosen.set(Some(still.clone())),
             None => {
+                defaulting.set_value(false);
                 let strings = &lang.get_untracked().strings().delivery;
                 announcement
                     .set(strings.choice_cleared.replace("{choice}", &option_label(lang.get_untracked(), &current)));
@@ -153,6 +215,12 @@ pub fn DeliveryChoice(
                 Err(_) => (Load::Failed, vec![fallback_option()]),
             };
             reconcile(&options);
+            if defaulting.get_value()
+                && chosen.with_untracked(Option::is_none)
+                && let Some(first) = default_kind.and_then(|kind| earliest(&options, kind))
+            {
+                chosen.set(Some(first.clone()));
+            }
             show(options);
             load.set(state);
         });
@@ -195,6 +263,7 @@ pub fn DeliveryChoice(
                     prop:checked=move || chosen.with(|c| c.as_ref().is_some_and(|c| c.id == checked_id))
                     on:change=move |_| {
                         announcement.set(String::new());
+                        defaulting.set_value(false);
                         chosen.set(Some(option.clone()));
                     }
                 />
@@ -210,28 +279,84 @@ pub fn DeliveryChoice(
         }
     };
 
-    let days = move || {
+    // The chosen day's options only.
+    let day_options = move || {
         let radio = radio.clone();
-        let mut groups: Vec<(String, Vec<DeliveryOption>)> = Vec::new();
-        for option in list.get() {
-            match groups.last_mut() {
-                Some((date, group)) if *date == option.date => group.push(option),
-                _ => groups.push((option.date.clone(), vec![option])),
-            }
+        let day = shown_day.get();
+        let options: Vec<DeliveryOption> =
+            list.get().into_iter().filter(|o| o.date.is_empty() || Some(&o.date) == day.as_ref()).collect();
+        let heading = day.filter(|d| !d.is_empty()).map(|d| format::long_date(lang.get(), &d));
+        view! {
+            <div class="sc-day">
+                {heading.map(|h| view! { <p class="sc-day-heading" aria-hidden="true">{h}</p> })}
+                {options.into_iter().map(radio).collect_view()}
+            </div>
         }
-        groups
-            .into_iter()
-            .map(move |(date, group)| {
-                let radio = radio.clone();
-                let heading = (!date.is_empty()).then(|| format::long_date(lang.get(), &date));
-                view! {
-                    <div class="sc-day">
-                        {heading.map(|h| view! { <p class="sc-day-heading" aria-hidden="true">{h}</p> })}
-                        {group.into_iter().map(radio).collect_view()}
-                    </div>
-                }
-            })
-            .collect_view()
+    };
+
+    // Another day: the same kind and window on it if offered, else its standard delivery, else nothing.
+    let choose_day = move |day: String| {
+        picked_day.set(Some(day.clone()));
+        let Some(current) = chosen.get_untracked() else { return };
+        if current.date == day {
+            return;
+        }
+        let next = list.with_untracked(|options| {
+            let on_day = || options.iter().filter(|o| o.date == day);
+            on_day()
+                .find(|o| o.kind == current.kind && o.window_start == current.window_start)
+                .or_else(|| on_day().find(|o| o.kind == DeliveryKind::Standard))
+                .cloned()
+        });
+        defaulting.set_value(false);
+        chosen.set(next);
+    };
+
+    // The strip of days, when there is more than one.
+    let strip = move || {
+        let summaries = days(&list.get());
+        if summaries.len() < 2 {
+            return None;
+        }
+        let lang_now = lang.get();
+        let strings = &lang_now.strings().delivery;
+        let name = strip_name.clone();
+        Some(view! {
+            <fieldset class="sc-days">
+                <legend class="sc-days-legend">{strings.day_legend}</legend>
+                <div class="sc-days-list">
+                {summaries
+                    .into_iter()
+                    .map(|day| {
+                        let date = day.date.clone();
+                        let checked = day.date.clone();
+                        let from = strings.from_price.replace("{price}", &format::price(lang_now, day.from_centimes));
+                        let marks: Vec<&'static str> = [
+                            day.saturday.then_some(strings.saturday),
+                            day.same_day.then_some(strings.same_day),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                        view! {
+                            <label class="sc-day-option">
+                                <input
+                                    type="radio"
+                                    name=name.clone()
+                                    value=day.date.clone()
+                                    prop:checked=move || shown_day.get().as_ref() == Some(&checked)
+                                    on:change=move |_| choose_day(date.clone())
+                                />
+                                <span class="sc-day-date">{format::short_date(lang_now, &day.date)}</span>
+                                <span class="sc-day-from">{from}</span>
+                                {marks.into_iter().map(|m| view! { <span class="sc-day-mark">{m}</span> }).collect_view()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+                </div>
+            </fieldset>
+        })
     };
 
     let hidden = move |name: &str, value: fn(&DeliveryOption) -> String| {
@@ -250,13 +375,14 @@ pub fn DeliveryChoice(
         <section class="sc-delivery" aria-labelledby=section_labelled_by>
             <h2 class="sc-heading" id=heading_id>{move || lang.get().strings().delivery.heading}</h2>
             <p class="sc-delivery-message">{message}</p>
+            {strip}
             <div
                 role="radiogroup"
                 aria-labelledby=group_labelled_by
                 class="sc-radiogroup"
                 aria-busy=move || (load.get() == Load::Loading).to_string()
             >
-                {days}
+                {day_options}
             </div>
             <div class="sc-visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</div>
             <p class="sc-notice" aria-hidden="true" hidden=move || announcement.with(String::is_empty)>
@@ -284,6 +410,36 @@ mod tests {
             verified: false,
             quality,
         }
+    }
+
+    fn option(date: &str, kind: DeliveryKind, price_centimes: u32) -> DeliveryOption {
+        DeliveryOption { date: date.into(), kind, price_centimes, ..fallback_option() }
+    }
+
+    #[test]
+    fn the_strip_has_each_day_once_with_its_lowest_price_and_marks() {
+        let options = [
+            option("2026-12-02", DeliveryKind::SameDay, 1500),
+            option("2026-12-03", DeliveryKind::Standard, 400),
+            option("2026-12-03", DeliveryKind::Evening, 900),
+            option("2026-12-05", DeliveryKind::Saturday, 700),
+            option("2026-12-03", DeliveryKind::Economy, 0),
+        ];
+        let strip = days(&options);
+        assert_eq!(
+            strip.iter().map(|d| d.date.as_str()).collect::<Vec<_>>(),
+            ["2026-12-02", "2026-12-03", "2026-12-05"]
+        );
+        assert_eq!(
+            strip[0],
+            DaySummary { date: "2026-12-02".into(), from_centimes: 1500, saturday: false, same_day: true }
+        );
+        assert_eq!(strip[1].from_centimes, 0);
+        assert!(strip[2].saturday && !strip[2].same_day);
+        // The shop's default: standard on its earliest day, not the same-day day before it.
+        assert_eq!(earliest(&options, DeliveryKind::Standard).map(|o| o.date.as_str()), Some("2026-12-03"));
+        assert_eq!(earliest(&options, DeliveryKind::TimeWindow), None);
+        assert!(days(&[fallback_option()]).is_empty());
     }
 
     #[test]
