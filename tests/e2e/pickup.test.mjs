@@ -183,3 +183,30 @@ for (const lang of ['en', 'de', 'fr', 'it']) {
     await page.close();
   });
 }
+
+test('with the address entered, the pickup part opens on the nearest points, nearest first', async () => {
+  const { page, problems, hosts } = await openDemo();
+  for (const [label, typed, option] of [
+    ['Postcode or town', '3011', '3011 Bern'], ['Street', 'kram', 'Kramgasse'], ['House number', '49', '49'],
+  ]) {
+    await page.getByRole('combobox', { name: label }).pressSequentially(typed, { delay: 25 });
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+  await page.getByText('Address confirmed by Swiss Post.').waitFor();
+  await openPickup(page);
+  // No search typed: the list is already filled around 3011 Bern, each entry with its distance.
+  const list = page.getByRole('listbox', { name: 'Pickup points' });
+  await list.getByRole('option').first().waitFor();
+  const entries = await list.getByRole('option').allTextContents();
+  assert.ok(entries.length >= 2, `points around Bern: ${entries.length}`);
+  assert.match(entries[0], /Bern/);
+  const metres = entries.map((text) => {
+    const found = text.match(/(\d+(?:\.\d+)?)\s?(m|km)\b/);
+    assert.ok(found, `a distance in: ${text}`);
+    return Number(found[1]) * (found[2] === 'km' ? 1000 : 1);
+  });
+  assert.deepEqual(metres, [...metres].sort((a, b) => a - b), 'nearest first');
+  assert.deepEqual([...hosts], ['127.0.0.1']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,7 +1,9 @@
 //! The pickup part: PickPost points, My Post 24 terminals and post offices on a Leaflet map and in a
 //! listbox, kept in step both ways (choosing in the list centres the map; choosing a marker makes its entry
 //! the active one). The listbox alone is a complete way to choose: arrow keys move, Enter chooses, and the
-//! Select button below it is always in view.
+//! Select button below it is always in view. It opens on the points around the entered address, nearest
+//! first with their distance; without an address, on the whole country until the shopper searches a place
+//! or asks for "Near me".
 //!
 //! Choosing a point asks the proxy for the shopper's PickPost / My Post 24 user id; the selection then
 //! carries the point, its address and the label's `name2` line. Home delivery clears it at once (the
@@ -26,6 +28,11 @@ pub use map::load_leaflet;
 
 /// Switzerland with a margin: minLon, minLat, maxLon, maxLat.
 pub const SWITZERLAND: [f64; 4] = [5.9, 45.8, 10.5, 47.85];
+
+/// A box of about 6 by 7 km around a position (minLon, minLat, maxLon, maxLat): where the nearest points are.
+fn around(lat: f64, lon: f64) -> [f64; 4] {
+    [lon - 0.04, lat - 0.03, lon + 0.04, lat + 0.03]
+}
 
 /// Where the map's files and tiles come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -171,6 +178,17 @@ pub fn PickupChoice(
                     && let Some(place) = found.places.first()
                 {
                     home_position.set(Some((place.lat, place.lon)));
+                    // The part opens on the points around home, nearest first, unless the shopper has
+                    // already searched a place or asked for "Near me".
+                    if looked_at.get_untracked().is_none() && my_position.get_untracked().is_none() {
+                        let around = around(place.lat, place.lon);
+                        bbox.set(around);
+                        the_map.with_value(|m| {
+                            if let Some(m) = m {
+                                m.fit(around)
+                            }
+                        });
+                    }
                 }
             });
         });
@@ -432,7 +450,7 @@ pub fn PickupChoice(
         let coords = position.coords();
         let (lat, lon) = (coords.latitude(), coords.longitude());
         my_position.set(Some((lat, lon)));
-        let around = [lon - 0.04, lat - 0.03, lon + 0.04, lat + 0.03];
+        let around = around(lat, lon);
         bbox.set(around);
         the_map.with_value(|m| {
             if let Some(m) = m {
