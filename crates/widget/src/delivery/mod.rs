@@ -247,7 +247,7 @@ pub fn DeliveryChoice(
             strings
                 .order_by
                 .replace("{time}", &option.order_by_time)
-                .replace("{date}", &format::long_date(lang_now, &option.order_by_date))
+                .replace("{date}", &format::short_date(lang_now, &option.order_by_date))
         });
         let price = (option.id != STANDARD_FALLBACK_ID).then(|| format::price(lang_now, option.price_centimes));
         let date = (!option.date.is_empty()).then(|| format::long_date(lang_now, &option.date));
@@ -285,7 +285,9 @@ pub fn DeliveryChoice(
         let day = shown_day.get();
         let options: Vec<DeliveryOption> =
             list.get().into_iter().filter(|o| o.date.is_empty() || Some(&o.date) == day.as_ref()).collect();
-        let heading = day.filter(|d| !d.is_empty()).map(|d| format::long_date(lang.get(), &d));
+        // With a strip of days the chosen day is marked there; the date shows above the options only alone.
+        let single_day = list.with(|l| days(l).len() < 2);
+        let heading = day.filter(|d| single_day && !d.is_empty()).map(|d| format::long_date(lang.get(), &d));
         view! {
             <div class="sc-day">
                 {heading.map(|h| view! { <p class="sc-day-heading" aria-hidden="true">{h}</p> })}
