@@ -42,8 +42,35 @@ window.handle = handle;
 import 'swiss-checkout/address/style.css';
 window.handle = mount(document.getElementById('billing'), { proxy: import.meta.env.VITE_PROXY, lang: 'en' });
 `);
+  // A third page in Vue (the project's own copy, linked in; render functions, so no compiler plugin): the
+  // checkout in a keyed list that the app reorders and re-renders, as framework checkouts do.
+  fs.mkdirSync(path.join(app, 'node_modules'), { recursive: true });
+  fs.symlinkSync(path.join(root, 'node_modules/vue'), path.join(app, 'node_modules/vue'));
+  fs.writeFileSync(path.join(app, 'vue.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Vue shop</title><script type="module" src="/vue.js"></script></head>
+<body><main><h1>Vue shop checkout</h1><div id="app"></div></main></body></html>`);
+  fs.writeFileSync(path.join(app, 'vue.js'), `import 'swiss-checkout';
+import 'swiss-checkout/style.css';
+import { createApp, h, ref } from 'vue';
+createApp({
+  setup() {
+    const order = ref(['checkout', 'gift', 'notes']);
+    const renders = ref(0);
+    const others = () => order.value.filter((key) => key !== 'checkout');
+    const block = (key) => key === 'checkout'
+      ? h('swiss-checkout', { key, proxy: import.meta.env.VITE_PROXY, lang: 'en', tiles: '', parts: 'address delivery' })
+      : h('p', { key }, key + ': rendered ' + renders.value + ' times');
+    return () => h('form', { 'aria-label': 'Checkout' }, [
+      ...order.value.map(block),
+      h('button', { type: 'button', onClick: () => { order.value = [...others(), 'checkout']; } }, 'Checkout last'),
+      h('button', { type: 'button', onClick: () => { order.value = ['checkout', ...others()]; } }, 'Checkout first'),
+      h('button', { type: 'button', onClick: () => { renders.value += 1; } }, 'Re-render'),
+    ]);
+  },
+}).mount('#app');
+`);
   fs.writeFileSync(path.join(app, 'vite.config.js'), `export default {
-  build: { rollupOptions: { input: { main: 'index.html', billing: 'billing.html' } } },
+  build: { rollupOptions: { input: { main: 'index.html', billing: 'billing.html', vue: 'vue.html' } } },
 };
 `);
   // The app's origin is known only once its server listens; the proxy must allow it.
@@ -101,6 +128,34 @@ test('the same app\'s billing page uses the address-only build: no delivery or p
   await form.getByRole('option', { name: '3011 Bern', exact: true }).click();
   assert.equal(await page.evaluate(() => window.handle.value().address.town), 'Bern');
   assert.equal(await page.getByRole('radiogroup').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('in a Vue app that reorders and re-renders the checkout, the element keeps what was entered', async () => {
+  const { page, problems } = await openPage(browser.context, `${origin}/vue.html`);
+  const locality = page.getByRole('combobox', { name: 'Postcode or town' });
+  await locality.pressSequentially('3011', { delay: 25 });
+  await page.getByRole('option', { name: '3011 Bern', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('swiss-checkout').value.address.postcode === '3011');
+  const element = await page.evaluateHandle(() => document.querySelector('swiss-checkout'));
+  const position = () => page.evaluate((el) => [...el.parentNode.children].indexOf(el), element);
+  // Vue moves the element itself (the other two blocks keep their order), patches the form around it, and
+  // moves it back.
+  assert.equal(await position(), 0);
+  await page.getByRole('button', { name: 'Checkout last' }).click();
+  await page.waitForFunction((el) => el.previousElementSibling?.textContent.startsWith('notes'), element);
+  assert.equal(await position(), 2);
+  await page.getByRole('button', { name: 'Re-render' }).click();
+  await page.getByText('notes: rendered 1 times').waitFor();
+  await page.waitForTimeout(50);
+  assert.equal(await page.evaluate(() => document.querySelector('swiss-checkout').value.address.postcode), '3011');
+  await page.getByRole('button', { name: 'Checkout first' }).click();
+  await page.waitForFunction((el) => !el.previousElementSibling, element);
+  await page.waitForTimeout(50);
+  assert.ok(await page.evaluate((el) => el === document.querySelector('swiss-checkout'), element), 'the same element');
+  assert.equal(await page.evaluate(() => document.querySelector('swiss-checkout').value.address.postcode), '3011');
+  assert.equal(await locality.inputValue(), '3011 Bern');
   assert.deepEqual(problems, []);
   await page.close();
 });
