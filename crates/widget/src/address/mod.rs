@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::client::ProxyClient;
 use crate::i18n::{Lang, Strings};
+use crate::latest::Latest;
 use suggest::{Source, SuggestField};
 
 /// Where the validation of the entered address stands.
@@ -87,7 +88,7 @@ pub fn AddressForm(
         None => Check::None,
     });
     // Only the answer for the address as it is now counts.
-    let check_generation = StoredValue::new(0_u32);
+    let checks = Latest::new();
 
     let postcode_and_town = move || match chosen_locality.get() {
         Some(locality) => (locality.postcode, locality.town),
@@ -120,7 +121,7 @@ pub fn AddressForm(
     });
 
     let edited = Callback::new(move |()| {
-        check_generation.update_value(|g| *g = g.wrapping_add(1));
+        checks.forget();
         check.set(Check::None);
     });
 
@@ -131,15 +132,10 @@ pub fn AddressForm(
             if address.postcode.is_empty() || address.town.is_empty() || address.street.is_empty() {
                 return;
             }
-            check_generation.update_value(|g| *g = g.wrapping_add(1));
-            let generation = check_generation.get_value();
             check.set(Check::Checking);
             let client = client.clone();
-            leptos::task::spawn_local(async move {
-                let result = client.validate(&address).await;
-                if check_generation.get_value() == generation {
-                    check.set(result.map_or(Check::Failed, Check::Done));
-                }
+            checks.spawn(async move { client.validate(&address).await }, move |result| {
+                check.set(result.map_or(Check::Failed, Check::Done));
             });
         }
     };

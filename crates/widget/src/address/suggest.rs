@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::a11y::{Combobox, unique_id};
 use crate::client::{FetchError, ProxyClient};
 use crate::i18n::{FieldStrings, Lang};
+use crate::latest::Latest;
 
 /// Pause in typing before a lookup starts.
 const DEBOUNCE: Duration = Duration::from_millis(120);
@@ -73,7 +74,7 @@ pub fn SuggestField(
 ) -> impl IntoView {
     let suggestions = RwSignal::new(Vec::<String>::new());
     let lookup = RwSignal::new(Lookup::Idle);
-    let latest = StoredValue::new(0_u32);
+    let latest = Latest::new();
     let pending = StoredValue::new(None::<TimeoutHandle>);
 
     // Cancels whatever is pending or in flight: its answer will be ignored.
@@ -81,9 +82,7 @@ pub fn SuggestField(
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
-        let generation = latest.get_value().wrapping_add(1);
-        latest.set_value(generation);
-        generation
+        latest.forget();
     };
 
     // When what the field looks up in changes (another postcode), old suggestions no longer apply.
@@ -99,7 +98,7 @@ pub fn SuggestField(
 
     let on_type = Callback::new(move |typed: String| {
         on_edit.run(());
-        let generation = forget_lookups();
+        forget_lookups();
         let query = typed.trim().to_owned();
         let Some(source) = source.get_untracked().filter(|_| query.chars().count() >= min_chars) else {
             suggestions.set(Vec::new());
@@ -109,21 +108,15 @@ pub fn SuggestField(
         lookup.set(Lookup::Loading);
         let client = client.clone();
         let start = move || {
-            leptos::task::spawn_local(async move {
-                let answer = source.fetch(&client, &query).await;
-                // A slower answer to older text must not replace the newer one.
-                if latest.get_value() != generation {
-                    return;
+            // A slower answer to older text must not replace the newer one.
+            latest.spawn(async move { source.fetch(&client, &query).await }, move |answer| match answer {
+                Ok(found) => {
+                    suggestions.set(found);
+                    lookup.set(Lookup::Done);
                 }
-                match answer {
-                    Ok(found) => {
-                        suggestions.set(found);
-                        lookup.set(Lookup::Done);
-                    }
-                    Err(_) => {
-                        suggestions.set(Vec::new());
-                        lookup.set(Lookup::Failed);
-                    }
+                Err(_) => {
+                    suggestions.set(Vec::new());
+                    lookup.set(Lookup::Failed);
                 }
             });
         };

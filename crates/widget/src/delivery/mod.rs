@@ -15,6 +15,7 @@ use crate::a11y::unique_id;
 use crate::client::ProxyClient;
 use crate::format;
 use crate::i18n::{DeliveryStrings, Lang};
+use crate::latest::Latest;
 
 /// The id of the standard delivery offered when no dates could be loaded.
 pub const STANDARD_FALLBACK_ID: &str = "standard";
@@ -158,7 +159,7 @@ pub fn DeliveryChoice(
         }
     };
     let announcement = RwSignal::new(String::new());
-    let latest = StoredValue::new(0_u32);
+    let latest = Latest::new();
     let key = Memo::new(move |_| request_key(&address.get()));
     let heading_id = unique_id("delivery-heading");
     let group_name = unique_id("delivery");
@@ -195,20 +196,15 @@ pub fn DeliveryChoice(
     };
 
     Effect::new(move |_| {
-        latest.update_value(|g| *g = g.wrapping_add(1));
         let Some(request) = key.get() else {
+            latest.forget();
             load.set(Load::NeedAddress);
             show(Vec::new());
             return;
         };
-        let generation = latest.get_value();
         load.set(Load::Loading);
         let client = client.clone();
-        leptos::task::spawn_local(async move {
-            let answer = client.delivery_options(&request).await;
-            if latest.get_value() != generation {
-                return;
-            }
+        latest.spawn(async move { client.delivery_options(&request).await }, move |answer| {
             let (state, options) = match answer {
                 Ok(found) if found.options.is_empty() => (Load::NoneFound, vec![fallback_option()]),
                 Ok(found) => (Load::Loaded, found.options),

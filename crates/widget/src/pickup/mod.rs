@@ -23,6 +23,7 @@ use crate::a11y::{Move, step_active, unique_id};
 use crate::client::ProxyClient;
 use crate::format;
 use crate::i18n::{Lang, PickupStrings};
+use crate::latest::Latest;
 
 pub use map::load_leaflet;
 
@@ -157,7 +158,7 @@ pub fn PickupChoice(
     let search = RwSignal::new(String::new());
     let map_node = NodeRef::<Div>::new();
     let the_map = StoredValue::new_local(None::<map::PickupMap>);
-    let latest = StoredValue::new(0_u32);
+    let latest = Latest::new();
     let ids = StoredValue::new((unique_id("pickup-heading"), unique_id("pickup-list"), unique_id("pickup-status")));
     let (heading_id, list_id, status_id) = ids.get_value();
     let option_id = move |point_id: &str| {
@@ -199,15 +200,9 @@ pub fn PickupChoice(
         let client = client.clone();
         Effect::new(move |_| {
             let (bbox, kinds, near) = (bbox.get(), kinds.get(), near.get());
-            let ticket = latest.get_value() + 1;
-            latest.set_value(ticket);
             load.set(Load::Loading);
             let client = client.clone();
-            leptos::task::spawn_local(async move {
-                let result = client.pickup_points(bbox, &kinds, near).await;
-                if latest.get_value() != ticket {
-                    return;
-                }
+            latest.spawn(async move { client.pickup_points(bbox, &kinds, near).await }, move |result| {
                 let strings = &lang.get_untracked().strings().pickup;
                 match result {
                     Ok(found) => {
