@@ -3,7 +3,9 @@
 // delivery when the options cannot be loaded, and axe-core in four languages.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, enterBernAddress, openPage, sharedProxyAndBrowser, startProxy } from './harness.mjs';
+import {
+  axeViolations, chooseEveningWindow, enterBernAddress, openPage, sharedProxyAndBrowser, startProxy,
+} from './harness.mjs';
 
 const shared = sharedProxyAndBrowser({ before, after });
 
@@ -108,3 +110,25 @@ for (const [tag, label, heading] of [
     await page.close();
   });
 }
+
+test('the day strip: another day with the keyboard alone, only its options below, the window kept', async () => {
+  const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/?lang=en`);
+  await enterBernAddress(page);
+  // The shop's default is chosen from the start: standard delivery on its earliest day.
+  await page.waitForFunction(() => document.querySelector('input[name=delivery_kind]')?.value === 'standard');
+  await chooseEveningWindow(page);
+  const before = await hidden(page, 'delivery_date');
+  const days = page.getByRole('group', { name: 'Delivery day' });
+  await days.getByRole('radio', { checked: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((date) => document.querySelector('input[name=delivery_date]').value !== date, before);
+  assert.equal(await hidden(page, 'delivery_kind'), 'evening', 'the evening window on the next day');
+  assert.equal(await hidden(page, 'delivery_product_codes'), 'ZF17301900,PRI');
+  // Every option listed is for the day now chosen in the strip.
+  const names = await page.getByRole('radiogroup', { name: 'Delivery' }).getByRole('radio').evaluateAll((radios) =>
+    radios.map((radio) => radio.closest('label').querySelector('.sc-radio-title').textContent));
+  const day = names[0].split(', ').slice(1).join(', ');
+  assert.ok(day && names.every((name) => name.endsWith(day)), names.join(' | '));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
