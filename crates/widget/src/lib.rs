@@ -154,21 +154,20 @@ pub fn SwissCheckout(
                 default_kind=config.default_delivery
             />
         }
-        .into_any()
     });
     #[cfg(not(feature = "delivery"))]
-    let delivery_part: Option<AnyView> = None;
+    let delivery_part: Option<()> = None;
     // After the address: home delivery or a pickup point first, then what that choice needs (the delivery
     // days for home delivery).
+    // (`Either` and a generic slot rather than `AnyView`: erasing the delivery part's type cost 5 KB brotli.)
     #[cfg(feature = "pickup")]
     let after_address = if parts.pickup {
-        view! {
+        leptos::either::Either::Left(view! {
             <PickupOrHome config=config.clone() client=client.clone() lang=lang address=address delivery=delivery
                 pickup=pickup shopper=shopper home=delivery_part />
-        }
-        .into_any()
+        })
     } else {
-        delivery_part.into_any()
+        leptos::either::Either::Right(delivery_part)
     };
     #[cfg(not(feature = "pickup"))]
     let after_address = delivery_part;
@@ -194,7 +193,7 @@ pub fn SwissCheckout(
 /// and home delivery clears the chosen point at once.
 #[cfg(feature = "pickup")]
 #[component]
-fn PickupOrHome(
+fn PickupOrHome<Home>(
     config: WidgetConfig,
     client: ProxyClient,
     #[prop(into)] lang: Signal<Lang>,
@@ -204,8 +203,11 @@ fn PickupOrHome(
     shopper: Shopper,
     /// What home delivery needs (the delivery part), shown below the choice while it is home delivery; kept,
     /// with what was chosen there, while the shopper looks at pickup points.
-    home: Option<AnyView>,
-) -> impl IntoView {
+    home: Home,
+) -> impl IntoView
+where
+    Home: IntoView + 'static,
+{
     let collect = RwSignal::new(pickup.get_untracked().is_some());
     let group = a11y::unique_id("receive");
     let legend_id = a11y::unique_id("receive-legend");
