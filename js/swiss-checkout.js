@@ -7,14 +7,14 @@
 // Attributes: proxy, lang (live), name-prefix, key (publishable key), first-name, last-name, email (live; else
 // the name and e-mail fields of the element's form, by their autocomplete tokens, live), tiles ("" for none),
 // leaflet-base, parts ("address delivery pickup" or some of them), default-delivery ("standard" when absent,
-// "economy", …, or "none": the kind chosen from the start on its earliest day), required (live); a change of any other
-// starts the widget again with what the shopper entered. Moved to another parent, or detached and attached
-// again in one task as frameworks do when they re-render, it keeps everything; removed for good, it cleans up. Events on the element, bubbling and
-// composed: swiss-checkout:change and swiss-checkout:complete, `detail` the selection as plain JSON;
-// swiss-checkout:error when a call to the proxy failed, `detail` the selection and its `error`. The widget
-// renders into the element's light DOM, so its hidden inputs post with a plain <form>; the element is
-// form-associated (ElementInternals) and reports "required" to the form. No inline script or style: it runs
-// under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
+// "economy", …, or "none": the kind chosen from the start on its earliest day), required (live); a change of
+// any other starts the widget again with what the shopper entered. Moved to another parent, or detached and
+// attached again in one task as frameworks do when they re-render, it keeps everything; removed for good, it
+// cleans up. Events on the element, bubbling and composed: swiss-checkout:change and swiss-checkout:complete,
+// `detail` the selection as plain JSON; swiss-checkout:error when a call to the proxy failed, `detail` the
+// selection and its `error`. The widget renders into the element's light DOM, so its hidden inputs post with
+// a plain <form>; the element is form-associated (ElementInternals) and reports "required" to the form. No
+// inline script or style: it runs under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
 //
 // scripts/bundle-element.mjs bundles this module with the widget's glue; it is not served as it is here.
 import init, { mount as mountWidget } from './swiss-checkout-widget.js';
