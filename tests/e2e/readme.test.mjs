@@ -130,12 +130,12 @@ test('the README\'s screenshot: the demo with a Bern address confirmed and its d
   await enterBernAddress(page);
   const group = page.getByRole('radiogroup', { name: 'Delivery' });
   await group.getByRole('radio').first().waitFor();
-  // The top of the element: the address and the first delivery options.
+  // The top of the element: the address, the choice of home or pickup, the days and the first options.
   const box = await page.locator('swiss-checkout').boundingBox();
   await page.screenshot({
     path: path.join(root, 'docs/screenshot.png'),
     fullPage: true,
-    clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 760) },
+    clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 1150) },
   });
   assert.deepEqual(problems, []);
   await page.close();
