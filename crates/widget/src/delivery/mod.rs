@@ -69,7 +69,7 @@ fn earliest(options: &[DeliveryOption], kind: DeliveryKind) -> Option<&DeliveryO
 }
 
 /// A day in the strip: its lowest price and its marks.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct DaySummary {
     date: String,
     from_centimes: u32,
@@ -275,6 +275,9 @@ pub fn DeliveryChoice(
         }
     };
 
+    // The days of the list, once per list: the strip shows them, the options below look at their number.
+    let strip_days = Memo::new(move |_| list.with(|options| days(options)));
+
     // The chosen day's options only.
     let day_options = move || {
         let radio = radio.clone();
@@ -282,7 +285,7 @@ pub fn DeliveryChoice(
         let options: Vec<DeliveryOption> =
             list.get().into_iter().filter(|o| o.date.is_empty() || Some(&o.date) == day.as_ref()).collect();
         // With a strip of days the chosen day is marked there; the date shows above the options only alone.
-        let single_day = list.with(|l| days(l).len() < 2);
+        let single_day = strip_days.with(|d| d.len() < 2);
         let heading = day.filter(|d| single_day && !d.is_empty()).map(|d| format::long_date(lang.get(), &d));
         view! {
             <div class="sc-day">
@@ -312,7 +315,7 @@ pub fn DeliveryChoice(
 
     // The strip of days, when there is more than one.
     let strip = move || {
-        let summaries = days(&list.get());
+        let summaries = strip_days.get();
         if summaries.len() < 2 {
             return None;
         }
