@@ -8,7 +8,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use api::{AddressInput, DeliveryKind, DeliveryOption};
+use api::{AddressInput, DeliveryKind, DeliveryOption, PickupPoint};
 use moka::future::Cache;
 use swisspost::clock;
 use swisspost::matching::canonical;
@@ -179,11 +179,53 @@ impl DeliveryOptions {
     }
 }
 
+impl DeliveryOptions {
+    /// The first date a parcel of `kind` ordered now arrives at `address`; `None` when the upstream cannot
+    /// place the address or the shop does not sell `kind`.
+    pub async fn first_date(&self, address: &AddressInput, kind: DeliveryKind) -> Option<String> {
+        let options = self.options(address, None).await.ok()?;
+        options.value.into_iter().find(|o| o.kind == kind).map(|o| o.date)
+    }
+
+    /// Sets each point's `arrives_on`: when a parcel of `kind` ordered now reaches it (one cached lookup per
+    /// point's address, all at once).
+    pub async fn set_arrivals(&self, points: &mut [PickupPoint], kind: DeliveryKind) {
+        let addresses: Vec<AddressInput> = points
+            .iter()
+            .map(|p| {
+                let (street, house_number) = split_street(&p.street);
+                AddressInput { postcode: p.postcode.clone(), town: p.town.clone(), street, house_number }
+            })
+            .collect();
+        let dates = futures_util::future::join_all(addresses.iter().map(|a| self.first_date(a, kind))).await;
+        for (point, date) in points.iter_mut().zip(dates) {
+            point.arrives_on = date;
+        }
+    }
+}
+
+/// "Zürcher Strasse 257" → ("Zürcher Strasse", "257"); a street without a number stays whole.
+pub fn split_street(street: &str) -> (String, String) {
+    match street.trim().rsplit_once(' ') {
+        Some((name, number)) if number.starts_with(|c: char| c.is_ascii_digit()) => {
+            (name.to_owned(), number.to_owned())
+        }
+        _ => (street.trim().to_owned(), String::new()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use swisspost::{Activity, DeliverabilitiesResponse, Deliverability, DeliveryDay, DropOffInfo};
     use time::macros::datetime;
+
+    #[test]
+    fn streets_split_before_the_house_number() {
+        assert_eq!(split_street("Zürcher Strasse 257"), ("Zürcher Strasse".into(), "257".into()));
+        assert_eq!(split_street("Bahnhofplatz 10a"), ("Bahnhofplatz".into(), "10a".into()));
+        assert_eq!(split_street(" Bahnhof "), ("Bahnhof".into(), String::new()));
+    }
 
     #[test]
     fn product_codes_to_kinds_and_windows() {

@@ -161,6 +161,7 @@ impl Pickup {
                     opening_hours: Vec::new(),
                     synthetic: poi.info.synthetic,
                     hours_synthetic: false,
+                    arrives_on: None,
                 })
             })
             .collect();
@@ -304,6 +305,7 @@ mod tests {
             opening_hours: vec![],
             synthetic: true,
             hours_synthetic: true,
+            arrives_on: None,
         };
         let points = [point(46.0, 6.0), point(46.01, 6.01), point(47.5, 10.0)];
         let refs: Vec<&PickupPoint> = points.iter().collect();

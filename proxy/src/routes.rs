@@ -127,7 +127,7 @@ pub async fn delivery_options(
 
 /// `GET /v1/pickup-points?bbox=…[&types=…][&near=lat,lon]`: pickup points in a box, or clusters.
 #[utoipa::path(get, path = "/v1/pickup-points", tag = "pickup", params(api::PickupPointsQuery),
-    responses((status = 200, description = "Points nearest first with opening hours, or clusters above 60 points", body = PickupPointsResponse)))]
+    responses((status = 200, description = "Points nearest first with opening hours and arrival day, or clusters above 60 points", body = PickupPointsResponse)))]
 pub async fn pickup_points(
     State(state): State<Arc<AppState>>,
     RawQuery(raw): RawQuery,
@@ -136,7 +136,9 @@ pub async fn pickup_points(
     let bbox = check::bbox(first(&pairs, "bbox"))?;
     let kinds = check::pickup_kinds(first(&pairs, "types"))?;
     let near = check::position(first(&pairs, "near"), "near")?;
-    let answer = state.pickup.points(bbox, &kinds, near).await?;
+    let product = check::pickup_product(first(&pairs, "product"))?;
+    let mut answer = state.pickup.points(bbox, &kinds, near).await?;
+    state.delivery.set_arrivals(&mut answer.value.points, product).await;
     Ok((lookup_headers(answer.stale), Json(answer.value)))
 }
 

@@ -18,6 +18,7 @@ async fn bad_boxes_kinds_and_positions_are_400_naming_the_field() {
         (vec![("bbox", "NaN,1,2,3")], "bbox"),
         (vec![("bbox", "9.30,47.39,9.45,47.45"), ("types", "lockers")], "types"),
         (vec![("bbox", "9.30,47.39,9.45,47.45"), ("near", "47.4")], "near"),
+        (vec![("bbox", "9.30,47.39,9.45,47.45"), ("product", "express")], "product"),
     ] {
         let response = h.get(api::PICKUP_POINTS_PATH, &query).await;
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{query:?}");
@@ -62,6 +63,50 @@ async fn the_whole_country_is_clusters_in_a_few_kilobytes_a_city_is_points_neare
     assert_eq!(office.opening_hours.len(), 7);
     assert!(office.opening_hours[6].spans.is_empty(), "closed on Sunday");
     assert!(office.hours_synthetic && !office.synthetic);
+}
+
+#[tokio::test]
+async fn each_point_says_when_a_parcel_arrives_there_with_the_asked_product() {
+    let h = harness().await;
+    let points = |product: &'static str| {
+        let h = &h;
+        async move {
+            let query = [("bbox", "9.36,47.42,9.38,47.43"), ("types", "pickpost,mypost24"), ("product", product)];
+            h.get(api::PICKUP_POINTS_PATH, &query).await.json::<PickupPointsResponse>().await.unwrap().points
+        }
+    };
+    let standard = points("standard").await;
+    let economy = points("economy").await;
+    assert!(!standard.is_empty());
+    for (s, e) in standard.iter().zip(&economy) {
+        let (s_date, e_date) = (s.arrives_on.as_deref().unwrap(), e.arrives_on.as_deref().unwrap());
+        assert!(e_date > s_date, "economy ({e_date}) arrives after standard ({s_date}) at {}", s.id);
+    }
+    // The same day the delivery options give for the point's own address.
+    let (point, (street, house_number)) = standard
+        .iter()
+        .find_map(|p| {
+            let split = p.street.rsplit_once(' ')?;
+            split.1.starts_with(|c: char| c.is_ascii_digit()).then_some((p, split))
+        })
+        .unwrap();
+    let options: Vec<api::DeliveryOption> = h
+        .get(
+            api::DELIVERY_OPTIONS_PATH,
+            &[
+                ("postcode", point.postcode.as_str()),
+                ("town", point.town.as_str()),
+                ("street", street),
+                ("house_number", house_number),
+            ],
+        )
+        .await
+        .json::<api::DeliveryOptionsResponse>()
+        .await
+        .unwrap()
+        .options;
+    let first_standard = options.iter().find(|o| o.kind == api::DeliveryKind::Standard).unwrap();
+    assert_eq!(point.arrives_on.as_deref(), Some(first_standard.date.as_str()));
 }
 
 #[tokio::test]

@@ -129,22 +129,45 @@ test('"Near me" lists the points around the shopper\'s position, nearest first',
   await page.close();
 });
 
-test('each point says whether it is open on the chosen delivery day', async () => {
+test('each point says when a parcel sent with the chosen product can be collected there', async () => {
   const { page, problems } = await openDemo();
   const locality = page.getByRole('combobox', { name: 'Postcode or town' });
   await locality.pressSequentially('3011', { delay: 25 });
   await page.getByRole('option', { name: '3011 Bern', exact: true }).click();
-  // The Saturday in the strip of days, then its Saturday delivery.
-  await page.getByRole('group', { name: 'Delivery day' }).getByRole('radio', { name: /Saturday delivery/ }).first().check();
-  const saturday = page.getByRole('radiogroup', { name: 'Delivery' }).getByRole('radio', { name: /^Saturday delivery/ }).first();
-  await saturday.check();
-  const day = (await saturday.getAttribute('aria-describedby')) ?? '';
-  await openPickup(page);
-  await searchPlace(page, '9000');
+  await page.getByRole('radio', { name: /^Standard/ }).first().waitFor();
+  // What Swiss Post's delivery module (the sandbox, through the proxy) says for the office's own address, in
+  // the shopper's language: the first standard day, and the first economy day.
+  const expected = await page.evaluate(async () => {
+    const query = 'postcode=9000&town=St.%20Gallen&street=Bahnhofplatz&house_number=5';
+    const { options } = await (await fetch(`/v1/delivery-options?${query}`)).json();
+    const format = (iso) => new Intl.DateTimeFormat('en-CH', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' })
+      .format(new Date(`${iso}T00:00:00Z`));
+    const first = (kind) => options.find((o) => o.kind === kind).date;
+    return { standard: format(first('standard')), economy: format(first('economy')) };
+  });
   const office = page.getByRole('option', { name: /Post Filiale 9000 St\. Gallen 1 Annahme/ });
-  await office.waitFor();
-  assert.match(await office.textContent(), /Open on Saturday,? \d+ \w+/, day);
-  assert.match(await office.textContent(), /Mon–Fri 08:00–12:00, 13:30–18:00 · Sat 08:00–12:00 · Sun closed \(sample hours\)/);
+  const collectable = async () => {
+    await openPickup(page);
+    await searchPlace(page, '9000');
+    await office.waitFor();
+    return office.textContent();
+  };
+  // Standard delivery is the shop's default.
+  let text = await collectable();
+  assert.ok(text.includes(`Ready for collection from ${expected.standard}`), `${text} / ${expected.standard}`);
+  assert.match(text, /Mon–Fri 08:00–12:00, 13:30–18:00 · Sat 08:00–12:00 · Sun closed \(sample hours\)/);
+  // Economy chosen at home (on the first day of the strip that has it): the points say its day.
+  await page.getByRole('radio', { name: 'Home delivery' }).check();
+  const economy = page.getByRole('radio', { name: /^Economy/ }).first();
+  for (const day of await page.getByRole('group', { name: 'Delivery day' }).getByRole('radio').all()) {
+    await day.check();
+    if (await economy.count()) break;
+  }
+  await economy.check();
+  text = await collectable();
+  await page.waitForFunction((date) => [...document.querySelectorAll('[role=option]')]
+    .some((o) => o.textContent.includes('Annahme') && o.textContent.includes(date)), expected.economy);
+  assert.notEqual(expected.economy, expected.standard);
   assert.deepEqual(problems, []);
   await page.close();
 });

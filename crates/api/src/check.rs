@@ -163,6 +163,15 @@ pub fn pickup_kinds(value: Option<&str>) -> Result<Vec<crate::PickupKind>, Field
     Ok(kinds)
 }
 
+/// The product a parcel travels with to a pickup point: `standard` (also when absent) or `economy`.
+pub fn pickup_product(value: Option<&str>) -> Result<crate::DeliveryKind, FieldError> {
+    match value.map(str::trim).unwrap_or("") {
+        "" | "standard" => Ok(crate::DeliveryKind::Standard),
+        "economy" => Ok(crate::DeliveryKind::Economy),
+        _ => Err(FieldError::new("product", "must be standard or economy")),
+    }
+}
+
 /// A person's first or last name: letters of any script, spaces, hyphens, apostrophes and dots.
 pub fn person_name(value: &str, field: &'static str) -> Result<String, FieldError> {
     let value = value.trim();

@@ -363,6 +363,11 @@ pub struct PickupPoint {
     /// True when the opening hours are generated (the sandbox's), not Swiss Post's.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hours_synthetic: bool,
+    /// The first day ("2026-12-03") a parcel ordered now arrives at the point with the asked product
+    /// (Swiss Post's delivery module, for the point's own address); absent when unknown. The point may still
+    /// be closed that day: its opening hours say when it opens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrives_on: Option<String>,
 }
 
 /// Many points in one area of a whole-country view, drawn as one marker with a count.
@@ -401,6 +406,10 @@ pub struct PickupPointsQuery {
     /// lat,lon to sort by distance from (the delivery address).
     #[cfg_attr(feature = "openapi", param(example = "47.4245,9.3767"))]
     pub near: Option<String>,
+    /// The product the parcel travels with to the point, `standard` (the default) or `economy`: each point's
+    /// `arrives_on` is for it.
+    #[cfg_attr(feature = "openapi", param(example = "standard"))]
+    pub product: Option<String>,
 }
 
 /// A place found by postcode or name.

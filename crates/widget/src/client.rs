@@ -139,6 +139,7 @@ impl ProxyClient {
         bbox: [f64; 4],
         kinds: &[PickupKind],
         near: Option<(f64, f64)>,
+        product: api::DeliveryKind,
     ) -> Result<PickupPointsResponse, FetchError> {
         if kinds.is_empty() {
             return Ok(PickupPointsResponse::default());
@@ -148,6 +149,9 @@ impl ProxyClient {
         let mut query = format!("bbox={bbox}&types={types}");
         if let Some((lat, lon)) = near {
             query.push_str(&format!("&near={},{}", number(lat), number(lon)));
+        }
+        if product == api::DeliveryKind::Economy {
+            query.push_str("&product=economy");
         }
         self.get(PICKUP_POINTS_PATH, &query).await
     }

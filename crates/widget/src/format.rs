@@ -59,6 +59,19 @@ pub fn weekday_short(lang: Lang, weekday: u8) -> String {
     format.format().call1(&JsValue::NULL, &date).ok().and_then(|v| v.as_string()).unwrap_or_default()
 }
 
+/// "2026-12-12" plus `days` days: "2026-12-14" for 2.
+pub fn add_days(iso: &str, days: u32) -> Option<String> {
+    let mut parts = iso.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    let (Some(Some(year)), Some(Some(month)), Some(Some(day))) = (parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    let millis = js_sys::Date::utc(f64::from(year), f64::from(month.saturating_sub(1)));
+    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    date.set_utc_date(day + days);
+    let text: String = date.to_iso_string().into();
+    text.get(..10).map(str::to_owned)
+}
+
 /// The weekday, 1 (Monday) to 7 (Sunday), of "2026-12-12".
 pub fn weekday_of(iso: &str) -> Option<u8> {
     let mut parts = iso.splitn(3, '-').map(|p| p.parse::<u32>().ok());

@@ -10,6 +10,7 @@ pub mod a11y;
 #[cfg(feature = "address")]
 pub mod address;
 pub mod client;
+pub mod context;
 #[cfg(feature = "delivery")]
 pub mod delivery;
 pub mod embed;
@@ -140,20 +141,12 @@ pub fn SwissCheckout(
     if let Some(failures) = failures {
         client = client.reporting_to(failures);
     }
-    let _ = (&client, address, delivery, pickup, shopper);
+    context::Checkout { lang, client, name_prefix: config.name_prefix.clone() }.provide();
+    let _ = (address, delivery, pickup, shopper);
     let parts = config.parts;
     #[cfg(feature = "delivery")]
     let delivery_part = parts.delivery.then(|| {
-        view! {
-            <delivery::DeliveryChoice
-                client=client.clone()
-                lang=lang
-                address=address
-                chosen=delivery
-                name_prefix=config.name_prefix.clone()
-                default_kind=config.default_delivery
-            />
-        }
+        view! { <delivery::DeliveryChoice address=address chosen=delivery default_kind=config.default_delivery /> }
     });
     #[cfg(not(feature = "delivery"))]
     let delivery_part: Option<()> = None;
@@ -163,8 +156,8 @@ pub fn SwissCheckout(
     #[cfg(feature = "pickup")]
     let after_address = if parts.pickup {
         leptos::either::Either::Left(view! {
-            <PickupOrHome config=config.clone() client=client.clone() lang=lang address=address delivery=delivery
-                pickup=pickup shopper=shopper home=delivery_part />
+            <PickupOrHome config=config.clone() address=address delivery=delivery pickup=pickup shopper=shopper
+                home=delivery_part />
         })
     } else {
         leptos::either::Either::Right(delivery_part)
@@ -175,14 +168,7 @@ pub fn SwissCheckout(
         <div class="swiss-checkout" lang=move || lang.get().tag()>
             {
                 #[cfg(feature = "address")]
-                parts.address.then(|| view! {
-                    <address::AddressForm
-                        client=client.clone()
-                        lang=lang
-                        selection=address
-                        name_prefix=config.name_prefix.clone()
-                    />
-                })
+                parts.address.then(|| view! { <address::AddressForm selection=address /> })
             }
             {after_address}
         </div>
@@ -195,8 +181,6 @@ pub fn SwissCheckout(
 #[component]
 fn PickupOrHome<Home>(
     config: WidgetConfig,
-    client: ProxyClient,
-    #[prop(into)] lang: Signal<Lang>,
     address: RwSignal<AddressSelection>,
     delivery: RwSignal<Option<DeliveryOption>>,
     pickup: RwSignal<Option<PickupSelection>>,
@@ -208,6 +192,7 @@ fn PickupOrHome<Home>(
 where
     Home: IntoView + 'static,
 {
+    let lang = context::checkout().lang;
     let collect = RwSignal::new(pickup.get_untracked().is_some());
     let group = a11y::unique_id("receive");
     let legend_id = a11y::unique_id("receive-legend");
@@ -216,7 +201,7 @@ where
         collect.set(false);
         if pickup.get_untracked().is_some() {
             pickup.set(None);
-            cleared.set(lang.get_untracked().strings().pickup.cleared.to_owned());
+            cleared.set(lang.get_untracked().pickup().cleared.to_owned());
         }
     };
     let folder =
@@ -227,38 +212,33 @@ where
         leaflet_style: file(&config.leaflet_style, "leaflet.css"),
         tiles: config.tiles.clone(),
     };
-    let name_prefix = config.name_prefix.clone();
     let (group_home, group_pickup) = (group.clone(), group);
     let legend_ref = legend_id.clone();
     view! {
         <fieldset class="sc-receive" aria-labelledby=legend_ref>
-            <legend id=legend_id>{move || lang.get().strings().pickup.how}</legend>
+            <legend id=legend_id>{move || lang.get().pickup().how}</legend>
             <label class="sc-receive__option">
                 <input type="radio" name=group_home prop:checked=move || !collect.get() on:change=choose_home />
-                {move || lang.get().strings().pickup.home}
+                {move || lang.get().pickup().home}
             </label>
             <label class="sc-receive__option">
                 <input type="radio" name=group_pickup prop:checked=move || collect.get() on:change=move |_| {
                     collect.set(true);
                     cleared.set(String::new());
                 } />
-                {move || lang.get().strings().pickup.pickup}
+                {move || lang.get().pickup().pickup}
             </label>
             <p class="sc-receive__status" role="status">{move || cleared.get()}</p>
         </fieldset>
         <div class="sc-home" hidden=move || collect.get()>{home}</div>
         <Show when=move || collect.get()>
             {
-                let args = PickupArgs {
-                    client: client.clone(),
-                    lang,
-                    home: address,
-                    expected_date: Signal::derive(move || delivery.with(|d| d.as_ref().map(|d| d.date.clone()))),
-                    chosen: pickup,
-                    shopper,
-                    map_setup: map_setup.clone(),
-                    name_prefix: name_prefix.clone(),
-                };
+                // A parcel for a pickup point travels as economy when the shopper chose economy, else standard.
+                let product = Signal::derive(move || match delivery.with(|d| d.as_ref().map(|d| d.kind)) {
+                    Some(api::DeliveryKind::Economy) => api::DeliveryKind::Economy,
+                    _ => api::DeliveryKind::Standard,
+                });
+                let args = PickupArgs { home: address, product, chosen: pickup, shopper, map_setup: map_setup.clone() };
                 #[cfg(feature = "split")]
                 {
                     let args = leptos::__reexports::send_wrapper::SendWrapper::new(args);
@@ -276,14 +256,11 @@ where
 /// Everything the pickup part is given.
 #[cfg(feature = "pickup")]
 struct PickupArgs {
-    client: ProxyClient,
-    lang: Signal<Lang>,
     home: RwSignal<AddressSelection>,
-    expected_date: Signal<Option<String>>,
+    product: Signal<api::DeliveryKind>,
     chosen: RwSignal<Option<PickupSelection>>,
     shopper: Shopper,
     map_setup: pickup::MapSetup,
-    name_prefix: String,
 }
 
 /// The pickup part's code could not be loaded (a network failure while fetching its wasm chunk).
@@ -305,27 +282,16 @@ impl From<leptos::wasm_split::SplitLoaderError> for PickupNotLoaded {
     leptos::wasm_split::wasm_split(pickup, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
 fn pickup_view(args: PickupArgs) -> Result<AnyView, PickupNotLoaded> {
-    let PickupArgs { client, lang, home, expected_date, chosen, shopper, map_setup, name_prefix } = args;
-    Ok(view! {
-        <pickup::PickupChoice
-            client=client
-            lang=lang
-            home=home
-            expected_date=expected_date
-            chosen=chosen
-            shopper=shopper
-            map_setup=map_setup
-            name_prefix=name_prefix
-        />
-    }
-    .into_any())
+    let PickupArgs { home, product, chosen, shopper, map_setup } = args;
+    Ok(view! { <pickup::PickupChoice home=home product=product chosen=chosen shopper=shopper map_setup=map_setup /> }
+        .into_any())
 }
 
 /// The pickup part, or why it is missing: the shopper can try again or choose home delivery.
 #[cfg(feature = "pickup")]
 fn pickup_or_failure(loaded: Result<AnyView, PickupNotLoaded>, lang: Signal<Lang>) -> AnyView {
     loaded.unwrap_or_else(|PickupNotLoaded| {
-        view! { <p class="sc-notice" role="alert">{move || lang.get().strings().pickup.failed}</p> }.into_any()
+        view! { <p class="sc-notice" role="alert">{move || lang.get().pickup().failed}</p> }.into_any()
     })
 }
 

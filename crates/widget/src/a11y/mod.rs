@@ -23,6 +23,19 @@ pub enum Move {
     Last,
 }
 
+impl Move {
+    /// The move a key makes in a listbox: arrows step, Home and End jump.
+    pub fn from_key(key: &str) -> Option<Move> {
+        match key {
+            "ArrowDown" => Some(Move::Next),
+            "ArrowUp" => Some(Move::Previous),
+            "Home" => Some(Move::First),
+            "End" => Some(Move::Last),
+            _ => None,
+        }
+    }
+}
+
 /// The active option after `step` in a list of `len` options; Down and Up wrap around, and with no
 /// active option Down starts at the first and Up at the last.
 pub fn step_active(active: Option<usize>, len: usize, step: Move) -> Option<usize> {

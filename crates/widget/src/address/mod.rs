@@ -7,12 +7,15 @@
 //! says "not verified".
 
 mod suggest;
+mod texts;
+
+pub use texts::{AddressStrings, FieldStrings};
 
 use api::{AddressInput, AddressQuality, AddressSelection, Locality, ValidationResult};
 use leptos::prelude::*;
 
-use crate::client::ProxyClient;
-use crate::i18n::{Lang, Strings};
+use crate::context::{HiddenField, checkout};
+use crate::i18n::Lang;
 use crate::latest::Latest;
 use suggest::{Source, SuggestField};
 
@@ -51,7 +54,7 @@ fn one_line(address: &AddressInput) -> String {
     format!("{} {}, {} {}", address.street, address.house_number, address.postcode, address.town).replace("  ", " ")
 }
 
-fn check_message(strings: &Strings, check: &Check) -> &'static str {
+fn check_message(strings: &AddressStrings, check: &Check) -> &'static str {
     match check {
         Check::None => "",
         Check::Checking => strings.checking,
@@ -66,14 +69,11 @@ fn check_message(strings: &Strings, check: &Check) -> &'static str {
 
 #[component]
 pub fn AddressForm(
-    client: ProxyClient,
-    #[prop(into)] lang: Signal<Lang>,
     /// What the shopper entered, kept up to date for the host page.
     selection: RwSignal<AddressSelection>,
-    /// Prefix of the hidden form fields' names ("" gives `postcode`, `town`, …).
-    #[prop(optional, into)]
-    name_prefix: String,
 ) -> impl IntoView {
+    let checkout = checkout();
+    let (lang, client) = (checkout.lang, checkout.client);
     // A selection the host handed in (a widget started again, a restored checkout) fills the fields.
     let start = selection.get_untracked();
     let start_locality = (!start.postcode.is_empty() && !start.town.is_empty())
@@ -197,19 +197,15 @@ pub fn AddressForm(
         });
     };
 
-    let hidden = move |name: &str, value: fn(&AddressSelection) -> String| {
-        view! { <input type="hidden" name=format!("{name_prefix}{name}") prop:value=move || selection.with(value)/> }
-    };
+    let value_of = move |field: fn(&AddressSelection) -> String| Signal::derive(move || selection.with(field));
 
     view! {
         <fieldset class="sc-address">
-            <legend class="sc-legend">{move || lang.get().strings().address_legend}</legend>
+            <legend class="sc-legend">{move || lang.get().address().address_legend}</legend>
             <SuggestField
-                client=client.clone()
                 source=Signal::derive(|| Some(Source::Localities))
-                lang=lang
                 part="locality"
-                field=|l: Lang| &l.strings().locality
+                field=|l: Lang| &l.address().locality
                 autocomplete="postal-code"
                 min_chars=2
                 text=locality_text
@@ -217,11 +213,9 @@ pub fn AddressForm(
                 on_edit=on_locality_edit
             />
             <SuggestField
-                client=client.clone()
                 source=street_source
-                lang=lang
                 part="street"
-                field=|l: Lang| &l.strings().street
+                field=|l: Lang| &l.address().street
                 autocomplete="address-line1"
                 min_chars=1
                 text=street_text
@@ -230,11 +224,9 @@ pub fn AddressForm(
                 on_commit=on_street_commit
             />
             <SuggestField
-                client=client
                 source=number_source
-                lang=lang
                 part="house-number"
-                field=|l: Lang| &l.strings().house_number
+                field=|l: Lang| &l.address().house_number
                 autocomplete="off"
                 min_chars=1
                 text=number_text
@@ -247,12 +239,12 @@ pub fn AddressForm(
                     Check::Done(result) => format!("{:?}", result.quality).to_lowercase(),
                     _ => String::new(),
                 }>
-                    {move || check_message(lang.get().strings(), &check.get())}
+                    {move || check_message(lang.get().address(), &check.get())}
                 </p>
                 {move || match check.get() {
                     Check::Done(ValidationResult { corrected: Some(corrected), .. }) => {
                         let line = one_line(&corrected);
-                        let strings = lang.get().strings();
+                        let strings = lang.get().address();
                         Some(view! {
                             <p class="sc-correction">
                                 {strings.did_you_mean.replace("{address}", &line)}
@@ -268,15 +260,15 @@ pub fn AddressForm(
             </div>
             <p class="sc-verified" hidden=move || selection.with(|s| s.street.is_empty() || s.town.is_empty())>
                 {move || {
-                    let strings = lang.get().strings();
+                    let strings = lang.get().address();
                     if selection.with(|s| s.verified) { strings.verified } else { strings.not_verified }
                 }}
             </p>
-            {hidden("postcode", |s| s.postcode.clone())}
-            {hidden("town", |s| s.town.clone())}
-            {hidden("street", |s| s.street.clone())}
-            {hidden("house_number", |s| s.house_number.clone())}
-            {hidden("address_verified", |s| s.verified.to_string())}
+            <HiddenField name="postcode" value=value_of(|s| s.postcode.clone()) />
+            <HiddenField name="town" value=value_of(|s| s.town.clone()) />
+            <HiddenField name="street" value=value_of(|s| s.street.clone()) />
+            <HiddenField name="house_number" value=value_of(|s| s.house_number.clone()) />
+            <HiddenField name="address_verified" value=value_of(|s| s.verified.to_string()) />
         </fieldset>
     }
 }

@@ -8,9 +8,11 @@ use std::time::Duration;
 use api::Locality;
 use leptos::prelude::*;
 
+use super::texts::FieldStrings;
 use crate::a11y::{Combobox, unique_id};
 use crate::client::{FetchError, ProxyClient};
-use crate::i18n::{FieldStrings, Lang};
+use crate::context::checkout;
+use crate::i18n::Lang;
 use crate::latest::Latest;
 
 /// Pause in typing before a lookup starts.
@@ -50,11 +52,9 @@ enum Lookup {
 
 #[component]
 pub fn SuggestField(
-    client: ProxyClient,
     /// What to look up; `None` while there is nothing to look up in (the field still takes typing).
     #[prop(into)]
     source: Signal<Option<Source>>,
-    #[prop(into)] lang: Signal<Lang>,
     /// Names the field in element ids ("street").
     part: &'static str,
     /// This field's texts in a language.
@@ -72,18 +72,13 @@ pub fn SuggestField(
     #[prop(optional)]
     on_commit: Option<Callback<()>>,
 ) -> impl IntoView {
+    let checkout = checkout();
+    let lang = checkout.lang;
     let suggestions = RwSignal::new(Vec::<String>::new());
     let lookup = RwSignal::new(Lookup::Idle);
+    // Cancels whatever is waiting or in flight: its answer will be ignored.
     let latest = Latest::new();
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-
-    // Cancels whatever is pending or in flight: its answer will be ignored.
-    let forget_lookups = move || {
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        latest.forget();
-    };
+    let forget_lookups = move || latest.forget();
 
     // When what the field looks up in changes (another postcode), old suggestions no longer apply.
     Effect::new(move |previous: Option<Option<Source>>| {
@@ -106,10 +101,12 @@ pub fn SuggestField(
             return;
         };
         lookup.set(Lookup::Loading);
-        let client = client.clone();
-        let start = move || {
-            // A slower answer to older text must not replace the newer one.
-            latest.spawn(async move { source.fetch(&client, &query).await }, move |answer| match answer {
+        let client = checkout.client.clone();
+        // A slower answer to older text must not replace the newer one.
+        latest.spawn_after(
+            DEBOUNCE,
+            move || async move { source.fetch(&client, &query).await },
+            move |answer| match answer {
                 Ok(found) => {
                     suggestions.set(found);
                     lookup.set(Lookup::Done);
@@ -118,9 +115,8 @@ pub fn SuggestField(
                     suggestions.set(Vec::new());
                     lookup.set(Lookup::Failed);
                 }
-            });
-        };
-        pending.set_value(set_timeout_with_handle(start, DEBOUNCE).ok());
+            },
+        );
     });
 
     let choose = Callback::new(move |index: usize| {

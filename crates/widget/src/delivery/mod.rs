@@ -11,10 +11,14 @@
 use api::{AddressSelection, DeliveryKind, DeliveryOption};
 use leptos::prelude::*;
 
+mod texts;
+
+pub use texts::DeliveryStrings;
+
 use crate::a11y::unique_id;
-use crate::client::ProxyClient;
+use crate::context::{HiddenField, checkout};
 use crate::format;
-use crate::i18n::{DeliveryStrings, Lang};
+use crate::i18n::Lang;
 use crate::latest::Latest;
 
 /// The id of the standard delivery offered when no dates could be loaded.
@@ -116,7 +120,7 @@ fn kind_name(strings: &DeliveryStrings, kind: DeliveryKind) -> &'static str {
 
 /// "Evening 17:30–19:00".
 fn option_title(lang: Lang, option: &DeliveryOption) -> String {
-    let strings = &lang.strings().delivery;
+    let strings = lang.delivery();
     if option.id == STANDARD_FALLBACK_ID {
         return strings.standard_fallback.to_owned();
     }
@@ -138,19 +142,16 @@ fn option_label(lang: Lang, option: &DeliveryOption) -> String {
 
 #[component]
 pub fn DeliveryChoice(
-    client: ProxyClient,
-    #[prop(into)] lang: Signal<Lang>,
     /// The address the options are for.
     #[prop(into)]
     address: Signal<AddressSelection>,
     /// The chosen option.
     chosen: RwSignal<Option<DeliveryOption>>,
-    /// Prefix of the hidden form fields' names.
-    #[prop(optional, into)]
-    name_prefix: String,
     /// The kind chosen from the start on its earliest day (the shop's default); `None`: nothing.
     default_kind: Option<DeliveryKind>,
 ) -> impl IntoView {
+    let checkout = checkout();
+    let (lang, client) = (checkout.lang, checkout.client);
     let load = RwSignal::new(Load::NeedAddress);
     let list = RwSignal::new(Vec::<DeliveryOption>::new());
     let show = move |options: Vec<DeliveryOption>| {
@@ -187,7 +188,7 @@ pub fn DeliveryChoice(
             Some(still) => chosen.set(Some(still.clone())),
             None => {
                 defaulting.set_value(false);
-                let strings = &lang.get_untracked().strings().delivery;
+                let strings = lang.get_untracked().delivery();
                 announcement
                     .set(strings.choice_cleared.replace("{choice}", &option_label(lang.get_untracked(), &current)));
                 chosen.set(None);
@@ -223,7 +224,7 @@ pub fn DeliveryChoice(
     });
 
     let message = move || {
-        let strings = &lang.get().strings().delivery;
+        let strings = lang.get().delivery();
         match load.get() {
             Load::NeedAddress => strings.needs_address,
             Load::Loading => strings.loading,
@@ -238,7 +239,7 @@ pub fn DeliveryChoice(
         let description_id = unique_id("delivery-option");
         let described = description_id.clone();
         let lang_now = lang.get();
-        let strings = &lang_now.strings().delivery;
+        let strings = &lang_now.delivery();
         let deadline = (!option.order_by_date.is_empty()).then(|| {
             strings
                 .order_by
@@ -320,7 +321,7 @@ pub fn DeliveryChoice(
             return None;
         }
         let lang_now = lang.get();
-        let strings = &lang_now.strings().delivery;
+        let strings = &lang_now.delivery();
         let name = strip_name.clone();
         Some(view! {
             <fieldset class="sc-days">
@@ -360,21 +361,15 @@ pub fn DeliveryChoice(
         })
     };
 
-    let hidden = move |name: &str, value: fn(&DeliveryOption) -> String| {
-        view! {
-            <input
-                type="hidden"
-                name=format!("{name_prefix}{name}")
-                prop:value=move || chosen.with(|c| c.as_ref().map(value).unwrap_or_default())
-            />
-        }
+    let value_of = move |field: fn(&DeliveryOption) -> String| {
+        Signal::derive(move || chosen.with(|c| c.as_ref().map(field).unwrap_or_default()))
     };
 
     let section_labelled_by = heading_id.clone();
     let group_labelled_by = heading_id.clone();
     view! {
         <section class="sc-delivery" aria-labelledby=section_labelled_by>
-            <h2 class="sc-heading" id=heading_id>{move || lang.get().strings().delivery.heading}</h2>
+            <h2 class="sc-heading" id=heading_id>{move || lang.get().delivery().heading}</h2>
             <p class="sc-delivery-message">{message}</p>
             {strip}
             <div
@@ -389,10 +384,10 @@ pub fn DeliveryChoice(
             <p class="sc-notice" aria-hidden="true" hidden=move || announcement.with(String::is_empty)>
                 {move || announcement.get()}
             </p>
-            {hidden("delivery_option", |o| o.id.clone())}
-            {hidden("delivery_kind", |o| api::delivery_kind_name(o.kind).to_owned())}
-            {hidden("delivery_date", |o| o.date.clone())}
-            {hidden("delivery_product_codes", |o| o.product_codes.join(","))}
+            <HiddenField name="delivery_option" value=value_of(|o| o.id.clone()) />
+            <HiddenField name="delivery_kind" value=value_of(|o| api::delivery_kind_name(o.kind).to_owned()) />
+            <HiddenField name="delivery_date" value=value_of(|o| o.date.clone()) />
+            <HiddenField name="delivery_product_codes" value=value_of(|o| o.product_codes.join(",")) />
         </section>
     }
 }

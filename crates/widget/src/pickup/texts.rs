@@ -1,0 +1,247 @@
+//! The pickup part's texts in German, French, Italian and English, compiled only with its Cargo feature.
+
+use crate::i18n::Lang;
+
+/// The texts of the pickup part.
+pub struct PickupStrings {
+    pub heading: &'static str,
+    pub how: &'static str,
+    pub home: &'static str,
+    pub pickup: &'static str,
+    pub shopper_hint: &'static str,
+    pub first_name: &'static str,
+    pub last_name: &'static str,
+    pub email: &'static str,
+    pub show: &'static str,
+    pub kind_pickpost: &'static str,
+    pub kind_mypost24: &'static str,
+    pub kind_post_office: &'static str,
+    pub search: &'static str,
+    pub search_button: &'static str,
+    pub near_me: &'static str,
+    pub near_me_failed: &'static str,
+    pub map_label: &'static str,
+    pub list_label: &'static str,
+    pub loading: &'static str,
+    pub failed: &'static str,
+    pub zoom_in: &'static str,
+    /// "{n} pickup points"
+    pub count_many: &'static str,
+    pub count_one: &'static str,
+    pub none_here: &'static str,
+    /// "Select {name}"
+    pub select: &'static str,
+    /// "Selected: {name}"
+    pub selected: &'static str,
+    /// "Ready for collection from {date}": the first day the parcel is there and the point open.
+    pub ready_from: &'static str,
+    pub open_24h: &'static str,
+    pub closed: &'static str,
+    pub hours_generated: &'static str,
+    pub synthetic: &'static str,
+    /// "{distance} away"
+    pub away: &'static str,
+    pub user_loading: &'static str,
+    pub user_failed: &'static str,
+    pub user_needs_details: &'static str,
+    pub user_checked: &'static str,
+    pub mypost24_identity: &'static str,
+    /// "Label: {name2}"
+    pub label_line: &'static str,
+    pub cleared: &'static str,
+}
+
+impl Lang {
+    /// The pickup part's texts in this language.
+    pub fn pickup(self) -> &'static PickupStrings {
+        match self {
+            Lang::De => &DE,
+            Lang::Fr => &FR,
+            Lang::It => &IT,
+            Lang::En => &EN,
+        }
+    }
+}
+
+static EN: PickupStrings = PickupStrings {
+    heading: "Pickup point",
+    how: "How do you want to receive the parcel?",
+    home: "Home delivery",
+    pickup: "Collect at a pickup point",
+    shopper_hint: "Swiss Post needs your name and e-mail address to hold the parcel for you.",
+    first_name: "First name",
+    last_name: "Last name",
+    email: "E-mail address",
+    show: "Show",
+    kind_pickpost: "PickPost point",
+    kind_mypost24: "My Post 24 terminal",
+    kind_post_office: "Post office",
+    search: "Postcode or place",
+    search_button: "Search",
+    near_me: "Near me",
+    near_me_failed: "Your position is not available. Search by postcode or place instead.",
+    map_label: "Map of pickup points",
+    list_label: "Pickup points",
+    loading: "Loading pickup points…",
+    failed: "Pickup points could not be loaded. Please try again or choose home delivery.",
+    zoom_in: "{n} pickup points in this area. Search for a postcode or place, or zoom in, to list them.",
+    count_many: "{n} pickup points",
+    count_one: "1 pickup point",
+    none_here: "No pickup point of these kinds here.",
+    select: "Select {name}",
+    selected: "Selected: {name}",
+    ready_from: "Ready for collection from {date}",
+    open_24h: "Open 24 hours, every day",
+    closed: "closed",
+    hours_generated: "(sample hours)",
+    synthetic: "Sandbox sample point",
+    away: "{distance} away",
+    user_loading: "Getting your PickPost number…",
+    user_failed: "Your PickPost number could not be fetched now. The shop will arrange it; your choice is kept.",
+    user_needs_details: "Enter your name and e-mail address to get your PickPost number.",
+    user_checked: "Your identity is confirmed with Swiss Post.",
+    mypost24_identity: "Before your first collection from a My Post 24 terminal, Swiss Post will check your identity. You will be told how by e-mail.",
+    label_line: "Label: {name2}",
+    cleared: "Pickup point removed: the parcel goes to your home address.",
+};
+
+static DE: PickupStrings = PickupStrings {
+    heading: "Abholstelle",
+    how: "Wie möchten Sie das Paket erhalten?",
+    home: "Lieferung nach Hause",
+    pickup: "Abholen an einer Abholstelle",
+    shopper_hint: "Die Post braucht Ihren Namen und Ihre E-Mail-Adresse, um das Paket für Sie bereitzuhalten.",
+    first_name: "Vorname",
+    last_name: "Nachname",
+    email: "E-Mail-Adresse",
+    show: "Anzeigen",
+    kind_pickpost: "PickPost-Stelle",
+    kind_mypost24: "My Post 24-Automat",
+    kind_post_office: "Postfiliale",
+    search: "PLZ oder Ort",
+    search_button: "Suchen",
+    near_me: "In meiner Nähe",
+    near_me_failed: "Ihr Standort ist nicht verfügbar. Suchen Sie stattdessen nach PLZ oder Ort.",
+    map_label: "Karte der Abholstellen",
+    list_label: "Abholstellen",
+    loading: "Abholstellen werden geladen…",
+    failed: "Die Abholstellen konnten nicht geladen werden. Bitte versuchen Sie es erneut oder wählen Sie die Lieferung nach Hause.",
+    zoom_in: "{n} Abholstellen in diesem Gebiet. Suchen Sie nach PLZ oder Ort oder zoomen Sie hinein, um sie aufzulisten.",
+    count_many: "{n} Abholstellen",
+    count_one: "1 Abholstelle",
+    none_here: "Hier gibt es keine Abholstelle dieser Art.",
+    select: "{name} wählen",
+    selected: "Gewählt: {name}",
+    ready_from: "Abholbereit ab {date}",
+    open_24h: "Täglich 24 Stunden geöffnet",
+    closed: "geschlossen",
+    hours_generated: "(Beispielzeiten)",
+    synthetic: "Beispielstelle der Sandbox",
+    away: "{distance} entfernt",
+    user_loading: "Ihre PickPost-Nummer wird abgefragt…",
+    user_failed: "Ihre PickPost-Nummer konnte gerade nicht abgefragt werden. Der Shop kümmert sich darum; Ihre Wahl bleibt erhalten.",
+    user_needs_details: "Geben Sie Namen und E-Mail-Adresse ein, um Ihre PickPost-Nummer zu erhalten.",
+    user_checked: "Ihre Identität ist bei der Post bestätigt.",
+    mypost24_identity: "Vor Ihrer ersten Abholung an einem My Post 24-Automaten prüft die Post Ihre Identität. Sie erfahren per E-Mail, wie.",
+    label_line: "Etikett: {name2}",
+    cleared: "Abholstelle entfernt: Das Paket geht an Ihre Adresse.",
+};
+
+static FR: PickupStrings = PickupStrings {
+    heading: "Point de retrait",
+    how: "Comment souhaitez-vous recevoir le colis ?",
+    home: "Livraison à domicile",
+    pickup: "Retrait dans un point de retrait",
+    shopper_hint: "La Poste a besoin de votre nom et de votre adresse e-mail pour garder le colis pour vous.",
+    first_name: "Prénom",
+    last_name: "Nom",
+    email: "Adresse e-mail",
+    show: "Afficher",
+    kind_pickpost: "Point PickPost",
+    kind_mypost24: "Automate My Post 24",
+    kind_post_office: "Office de poste",
+    search: "NPA ou localité",
+    search_button: "Rechercher",
+    near_me: "Près de moi",
+    near_me_failed: "Votre position n’est pas disponible. Recherchez plutôt par NPA ou localité.",
+    map_label: "Carte des points de retrait",
+    list_label: "Points de retrait",
+    loading: "Chargement des points de retrait…",
+    failed: "Les points de retrait n’ont pas pu être chargés. Réessayez ou choisissez la livraison à domicile.",
+    zoom_in: "{n} points de retrait dans cette zone. Recherchez un NPA ou une localité, ou zoomez, pour les lister.",
+    count_many: "{n} points de retrait",
+    count_one: "1 point de retrait",
+    none_here: "Aucun point de retrait de ce type ici.",
+    select: "Choisir {name}",
+    selected: "Choisi : {name}",
+    ready_from: "Prêt à retirer dès le {date}",
+    open_24h: "Ouvert 24 heures sur 24, tous les jours",
+    closed: "fermé",
+    hours_generated: "(horaires d’exemple)",
+    synthetic: "Point d’exemple du bac à sable",
+    away: "à {distance}",
+    user_loading: "Demande de votre numéro PickPost…",
+    user_failed: "Votre numéro PickPost n’a pas pu être obtenu pour l’instant. La boutique s’en charge ; votre choix est conservé.",
+    user_needs_details: "Indiquez votre nom et votre adresse e-mail pour obtenir votre numéro PickPost.",
+    user_checked: "Votre identité est confirmée auprès de La Poste.",
+    mypost24_identity: "Avant votre premier retrait à un automate My Post 24, La Poste vérifie votre identité. Vous saurez comment par e-mail.",
+    label_line: "Étiquette : {name2}",
+    cleared: "Point de retrait retiré : le colis sera livré à votre adresse.",
+};
+
+static IT: PickupStrings = PickupStrings {
+    heading: "Punto di ritiro",
+    how: "Come desidera ricevere il pacco?",
+    home: "Consegna a domicilio",
+    pickup: "Ritiro in un punto di ritiro",
+    shopper_hint: "La Posta ha bisogno del suo nome e del suo indirizzo e-mail per tenere il pacco a sua disposizione.",
+    first_name: "Nome",
+    last_name: "Cognome",
+    email: "Indirizzo e-mail",
+    show: "Mostra",
+    kind_pickpost: "Punto PickPost",
+    kind_mypost24: "Sportello automatico My Post 24",
+    kind_post_office: "Ufficio postale",
+    search: "NPA o località",
+    search_button: "Cerca",
+    near_me: "Vicino a me",
+    near_me_failed: "La sua posizione non è disponibile. Cerchi invece per NPA o località.",
+    map_label: "Mappa dei punti di ritiro",
+    list_label: "Punti di ritiro",
+    loading: "Caricamento dei punti di ritiro…",
+    failed: "Non è stato possibile caricare i punti di ritiro. Riprovi o scelga la consegna a domicilio.",
+    zoom_in: "{n} punti di ritiro in questa zona. Cerchi un NPA o una località, o ingrandisca, per elencarli.",
+    count_many: "{n} punti di ritiro",
+    count_one: "1 punto di ritiro",
+    none_here: "Nessun punto di ritiro di questo tipo qui.",
+    select: "Scegliere {name}",
+    selected: "Scelto: {name}",
+    ready_from: "Pronto per il ritiro da {date}",
+    open_24h: "Aperto 24 ore su 24, tutti i giorni",
+    closed: "chiuso",
+    hours_generated: "(orari di esempio)",
+    synthetic: "Punto di esempio della sandbox",
+    away: "a {distance}",
+    user_loading: "Richiesta del suo numero PickPost…",
+    user_failed: "Non è stato possibile ottenere ora il suo numero PickPost. Se ne occupa il negozio; la sua scelta resta.",
+    user_needs_details: "Inserisca nome e indirizzo e-mail per ottenere il suo numero PickPost.",
+    user_checked: "La sua identità è confermata presso la Posta.",
+    mypost24_identity: "Prima del suo primo ritiro a uno sportello My Post 24, la Posta verifica la sua identità. Saprà come per e-mail.",
+    label_line: "Etichetta: {name2}",
+    cleared: "Punto di ritiro rimosso: il pacco va al suo indirizzo.",
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+
+    #[test]
+    fn every_language_has_every_text_with_its_placeholders() {
+        for lang in Lang::ALL {
+            let p = lang.pickup();
+            assert!(p.ready_from.contains("{date}") && p.away.contains("{distance}"));
+            assert!(p.select.contains("{name}") && p.selected.contains("{name}"));
+            assert!(p.zoom_in.contains("{n}") && p.count_many.contains("{n}") && p.label_line.contains("{name2}"));
+        }
+    }
+}
