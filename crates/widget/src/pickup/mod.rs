@@ -107,12 +107,12 @@ pub fn PickupChoice(
         <section class="sc-pickup" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone() class="sc-pickup__heading">{move || lang.get().pickup().heading}</h2>
             <ShopperFields details=user.details />
-            <Filters state=state />
             <p id=status_id.clone() class="sc-pickup__status" role="status" aria-live="polite">
                 {move || state.announcement.get()}
             </p>
             <div class="sc-pickup__panes">
                 <PointList state=state chosen=chosen on_choose=choose user_status=user.status status_id=status_id />
+                <Filters state=state />
                 <MapPane state=state setup=map_setup />
             </div>
             <HiddenField name="pickup_point_id" value=value_of(|c| c.point_id.clone()) />
