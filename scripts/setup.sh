@@ -68,6 +68,9 @@ if [ "$purpose" = test ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v brotli >/dev/null || missing+=(brotli)
+  # The label tests read PDFs back (pdftotext, pdftoppm) and decode barcodes (zbarimg).
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  command -v zbarimg >/dev/null || missing+=(zbar-tools)
   if [ ${#missing[@]} -gt 0 ]; then
     step_start debian "installing ${missing[*]} (Debian's packages)" "about 1 min" -- debian_packages "${missing[@]}"
     background+=(debian)
