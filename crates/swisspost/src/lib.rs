@@ -4,6 +4,7 @@
 //! answer that the real client could not read fails a test. Field names follow the upstream exactly
 //! (camelCase, `city18`, `houseKey`, ...); section numbers refer to POST-API.md.
 
+pub mod barcode;
 pub mod clock;
 pub mod location;
 pub mod matching;
