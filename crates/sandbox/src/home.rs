@@ -52,6 +52,12 @@ const MODULES: &[Module] = &[
         routes: &[("POST", "/pickpost/v1/users", "DCAPI_PICKPOST")],
     },
     Module {
+        name: "Barcode (parcel labels: PDF, PNG, ZPL2; every label marked as the sandbox's)",
+        live_base: "https://dcapi.apis.post.ch",
+        sandbox_suffix: "",
+        routes: &[("POST", "/barcode/v1/generateAddressLabel", "DCAPI_BARCODE_READ")],
+    },
+    Module {
         name: "Location service (post offices, PickPost, My Post 24), keyless",
         live_base: "https://places.post.ch/StandortSuche/StaoCacheServiceV2/api/v1",
         sandbox_suffix: LOCATION_PREFIX,

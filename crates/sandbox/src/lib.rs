@@ -13,6 +13,7 @@
 
 pub mod address;
 pub mod auth;
+pub mod barcode;
 pub mod data;
 pub mod delivery;
 pub mod holidays;
@@ -47,6 +48,7 @@ pub mod route {
     pub const DELIVERABILITIES_POST: &str = "POST /api/delivery/v1/deliverabilities/when";
     pub const HOLIDAYS: &str = "GET /api/delivery/v1/options/holidays";
     pub const PICKPOST_USERS: &str = "POST /pickpost/v1/users";
+    pub const GENERATE_ADDRESS_LABEL: &str = "POST /barcode/v1/generateAddressLabel";
     pub const LOCATION_TYPES: &str = "GET /StandortSuche/StaoCacheServiceV2/api/v1/Types";
     pub const LOCATION_FIND: &str = "GET /StandortSuche/StaoCacheServiceV2/api/v1/Find";
     pub const LOCATION_GEOCODE: &str = "GET /StandortSuche/StaoCacheServiceV2/api/v1/Geocode";
@@ -82,6 +84,8 @@ pub struct SandboxState {
     pub clients: Vec<Client>,
     pub tokens: auth::TokenStore,
     pub knobs: Knobs,
+    /// The labels' item numbers so far.
+    pub labels: barcode::Issued,
 }
 
 pub type SharedState = Arc<SandboxState>;
@@ -98,6 +102,7 @@ impl SandboxState {
             clients: config.clients,
             tokens: auth::TokenStore::default(),
             knobs,
+            labels: barcode::Issued::default(),
         })
     }
 }
@@ -113,6 +118,7 @@ pub fn router(state: SharedState) -> Router {
         .route("/api/delivery/v1/deliverabilities/when", get(delivery::when_get).post(delivery::when_post))
         .route("/api/delivery/v1/options/holidays", get(delivery::holidays_get))
         .route("/pickpost/v1/users", post(location::users))
+        .route(swisspost::barcode::GENERATE_ADDRESS_LABEL, post(barcode::generate_address_label))
         .route(&format!("{LOCATION_PREFIX}/Types"), get(location::types))
         .route(&format!("{LOCATION_PREFIX}/Find"), get(location::find))
         .route(&format!("{LOCATION_PREFIX}/Geocode"), get(location::geocode))
