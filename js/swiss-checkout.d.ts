@@ -93,6 +93,8 @@ export interface Problem {
   field?: string;
   /** True when the shopper should go on by typing the address by hand. */
   manual_entry?: boolean;
+  /** Swiss Post's own error code when it refused (E2001…): the label route only. */
+  code?: string;
 }
 
 /** A call to the proxy that failed. The shopper goes on by typing; this is for the shop's monitoring. */

@@ -29,6 +29,8 @@
 //! | `SWISS_CHECKOUT_DELIVERY_DAYS` | `delivery.days` | `7` |
 //! | `SWISS_CHECKOUT_ORDER_CUTOFF` | `delivery.order_cutoff` | `14:00` |
 //! | `SWISS_CHECKOUT_DELIVERY_PRICES` | `[delivery.prices]` (`evening = "9.00"`; `kind=price,…` in the environment) | all six kinds, see [`DeliveryConfig`] |
+//! | `SWISS_CHECKOUT_SENDER` | `[labels.sender]` (`name`, `street`, `postcode`, `town`; `name, street, postcode town` in the environment) | none: labels answer 503 (sandbox mode: a sample sender) |
+//! | `SWISS_CHECKOUT_FRANKING_LICENSE` | `labels.franking_license` | none: the account's licence |
 //!
 //! With no credentials the proxy runs in sandbox mode: it starts the Swiss Post sandbox in-process and
 //! points the three upstream URLs at it.
@@ -207,6 +209,63 @@ impl Default for DeliveryConfig {
     }
 }
 
+/// Who sends the shop's parcels, printed on every label (at most 25 characters a line, as Swiss Post prints).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Sender {
+    pub name: String,
+    /// Street and house number on one line ("Wankdorfallee 4"): Swiss Post's sender has no house-number field.
+    pub street: String,
+    pub postcode: String,
+    pub town: String,
+}
+
+impl Sender {
+    /// The sender of sandbox-mode labels: a sample, marked as such.
+    pub fn sandbox() -> Self {
+        Self {
+            name: "Sandbox Shop (sample)".into(),
+            street: "Kramgasse 49".into(),
+            postcode: "3011".into(),
+            town: "Bern".into(),
+        }
+    }
+
+    /// "Velo Shop AG, Wankdorfallee 4, 3030 Bern".
+    fn parse(text: &str) -> Result<Self, String> {
+        let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+        let [name, street, place] = parts.as_slice() else {
+            return Err("expected \"name, street and number, postcode town\"".into());
+        };
+        let (postcode, town) = place.split_once(' ').ok_or("expected \"postcode town\" last")?;
+        Ok(Self { name: (*name).into(), street: (*street).into(), postcode: postcode.into(), town: town.trim().into() })
+    }
+
+    /// Every line fits a label (25 characters, printable) and the postcode has four digits.
+    fn check(&self) -> Result<(), String> {
+        for (field, value) in [("name", &self.name), ("street", &self.street), ("town", &self.town)] {
+            if value.trim().is_empty() || value.chars().count() > 25 {
+                return Err(format!("sender {field} must have 1 to 25 characters"));
+            }
+            if let Some(c) = label::unprintable(value) {
+                return Err(format!("sender {field} has {c:?}, which a label cannot print"));
+            }
+        }
+        if self.postcode.len() != 4 || !self.postcode.bytes().all(|b| b.is_ascii_digit()) {
+            return Err("sender postcode must have four digits".into());
+        }
+        Ok(())
+    }
+}
+
+/// Labels (`POST /server/v1/labels`): the sender and the franking licence Swiss Post gave the shop.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct LabelsConfig {
+    pub sender: Option<Sender>,
+    /// 4 to 8 digits; none: Swiss Post uses the account's licence.
+    pub franking_license: Option<String>,
+}
+
 /// What one client may ask, and how much the proxy takes on at once.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(default)]
@@ -285,6 +344,7 @@ pub struct Config {
     /// `https://tile.openstreetmap.org`. None: the pages' maps draw Switzerland's outline only.
     pub tile_origins: Vec<String>,
     pub delivery: DeliveryConfig,
+    pub labels: LabelsConfig,
     pub limits: Limits,
     pub cache: CacheConfig,
 }
@@ -302,6 +362,7 @@ impl Default for Config {
             www_dir: PathBuf::from("www/dist"),
             tile_origins: Vec::new(),
             delivery: DeliveryConfig::default(),
+            labels: LabelsConfig::default(),
             limits: Limits::default(),
             cache: CacheConfig::default(),
         }
@@ -486,6 +547,25 @@ impl Config {
         }
         fn number<T: std::str::FromStr>(name: &'static str, text: String) -> Result<T, ConfigError> {
             text.parse().map_err(|_| ConfigError::Variable { name, why: "expected a number".into() })
+        }
+        if let Some(sender) = var("SWISS_CHECKOUT_SENDER") {
+            config.labels.sender = Some(
+                Sender::parse(&sender).map_err(|why| ConfigError::Variable { name: "SWISS_CHECKOUT_SENDER", why })?,
+            );
+        }
+        if let Some(licence) = var("SWISS_CHECKOUT_FRANKING_LICENSE") {
+            config.labels.franking_license = Some(licence);
+        }
+        if let Some(sender) = &config.labels.sender {
+            sender.check().map_err(|why| ConfigError::Variable { name: "labels.sender", why })?;
+        }
+        if let Some(licence) = &config.labels.franking_license
+            && (!(4..=8).contains(&licence.len()) || !licence.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(ConfigError::Variable {
+                name: "labels.franking_license",
+                why: "must have 4 to 8 digits".into(),
+            });
         }
         if let Some(v) = var("SWISS_CHECKOUT_RATE_PER_SECOND") {
             config.limits.rate_per_second = number("SWISS_CHECKOUT_RATE_PER_SECOND", v)?;

@@ -51,6 +51,14 @@ pub enum AppError {
     TooLarge,
     #[error("this route wants the shop's server key as a bearer token")]
     Unauthorized,
+    #[error("{why}")]
+    NotShippable { field: &'static str, why: String },
+    #[error("Swiss Post refused the label: {message}")]
+    LabelRefused { code: String, message: String, field: Option<&'static str> },
+    #[error("this Idempotency-Key came with another request")]
+    IdempotencyConflict,
+    #[error("{0}")]
+    NotConfigured(&'static str),
     #[error(transparent)]
     Upstream(#[from] UpstreamError),
 }
@@ -89,6 +97,30 @@ impl AppError {
             AppError::TooLarge => {
                 (problem_type::TOO_LARGE, "Request too large", StatusCode::PAYLOAD_TOO_LARGE, Some("body"), false)
             }
+            AppError::NotShippable { field, .. } => (
+                problem_type::NOT_SHIPPABLE,
+                "Cannot be shipped as selected",
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(*field),
+                false,
+            ),
+            AppError::LabelRefused { field, .. } => (
+                problem_type::LABEL_REFUSED,
+                "Swiss Post refused the label",
+                StatusCode::UNPROCESSABLE_ENTITY,
+                *field,
+                false,
+            ),
+            AppError::IdempotencyConflict => (
+                problem_type::IDEMPOTENCY_CONFLICT,
+                "Idempotency key reused",
+                StatusCode::CONFLICT,
+                Some("Idempotency-Key"),
+                false,
+            ),
+            AppError::NotConfigured(_) => {
+                (problem_type::NOT_CONFIGURED, "Not configured", StatusCode::SERVICE_UNAVAILABLE, None, false)
+            }
             AppError::Upstream(
                 UpstreamError::Timeout
                 | UpstreamError::Unreachable
@@ -112,6 +144,10 @@ impl AppError {
             detail: Some(self.to_string()),
             field: field.map(str::to_owned),
             manual_entry,
+            code: match self {
+                AppError::LabelRefused { code, .. } => Some(code.clone()),
+                _ => None,
+            },
         }
     }
 }

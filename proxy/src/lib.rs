@@ -6,6 +6,7 @@ pub mod delivery;
 pub mod echo;
 pub mod error;
 pub mod guard;
+pub mod labels;
 pub mod lookup;
 pub mod metrics;
 pub mod openapi;
@@ -42,6 +43,7 @@ pub struct AppState {
     pub lookups: lookup::Lookups,
     pub delivery: delivery::DeliveryOptions,
     pub pickup: pickup::Pickup,
+    pub labels: labels::Labels,
     pub sandbox_mode: bool,
 }
 
@@ -106,7 +108,8 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
         metrics: metrics.clone(),
         lookups: lookup::Lookups::new(post.clone(), config.cache.freshness(), &metrics),
         delivery: delivery::DeliveryOptions::new(post.clone(), config.delivery.clone()),
-        pickup: pickup::Pickup::new(post),
+        pickup: pickup::Pickup::new(post.clone()),
+        labels: labels::Labels::new(post, &config.labels, sandbox_mode),
         sandbox_mode,
     });
     let router = router(&config, state.clone())?;
@@ -163,6 +166,7 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
     // The shop's own server calls these; no CORS layer, so browsers are never told they may.
     let server = Router::new()
         .route("/selections/check", post(routes::check_selection))
+        .route("/labels", post(routes::create_label))
         .fallback(routes::not_found)
         .route_layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::record))
         .layer(middleware::from_fn_with_state(guard::ServerKey(config.server_key.clone()), guard::check_server_key));

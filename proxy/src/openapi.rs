@@ -30,6 +30,7 @@ use crate::routes;
         routes::pickup_user,
         routes::switzerland_outline,
         routes::check_selection,
+        routes::create_label,
         routes::healthz,
         routes::readyz,
         crate::metrics::serve,

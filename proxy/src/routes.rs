@@ -11,8 +11,8 @@ use api::{
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{RawQuery, State};
-use axum::http::header;
-use axum::response::IntoResponse;
+use axum::http::{HeaderMap, header};
+use axum::response::{IntoResponse, Response};
 
 use crate::AppState;
 use crate::error::AppError;
@@ -218,6 +218,51 @@ pub async fn check_selection(
     };
     let shippable = verdict.quality != AddressQuality::Unusable && delivery_offered != Some(false);
     Ok(Json(SelectionCheck { address: verdict, delivery_offered, shippable }))
+}
+
+/// `POST /server/v1/labels`: a Swiss Post label for the selection the checkout posted. JSON with the label in
+/// base64, or the label's bytes when `Accept` asks for the format's media type (`application/pdf`,
+/// `image/png`, `application/zpl`), the identcode then in `x-swiss-post-ident-code`.
+#[utoipa::path(post, path = "/server/v1/labels", tag = "server", request_body = api::labels::LabelRequest,
+    security(("server_key" = [])),
+    params(("Idempotency-Key" = Option<String>, Header,
+        description = "The same key and body give the same label, never a second one (kept a day)")),
+    responses(
+        (status = 200, description = "The label", body = api::labels::LabelResponse),
+        (status = 409, description = "The Idempotency-Key came with another body", body = api::Problem,
+            content_type = "application/problem+json"),
+        (status = 422, description = "Not shippable as selected, or Swiss Post refused the label (`code` is its error code)",
+            body = api::Problem, content_type = "application/problem+json")))]
+pub async fn create_label(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Json<api::labels::LabelRequest>, JsonRejection>,
+) -> Result<Response, AppError> {
+    let Json(request) = body.map_err(AppError::from_json_rejection)?;
+    let key = headers
+        .get(api::labels::IDEMPOTENCY_KEY_HEADER)
+        .map(|v| v.to_str().map(|k| k.trim().to_owned()))
+        .transpose()
+        .map_err(|_| AppError::invalid("Idempotency-Key", "must be 1 to 255 visible ASCII characters"))?;
+    let media_type = request.format.media_type();
+    let raw = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.split(',').any(|t| t.split(';').next().map(str::trim) == Some(media_type)));
+    let checks = crate::labels::Checks { lookups: &state.lookups, delivery: &state.delivery, pickup: &state.pickup };
+    let label = state.labels.create(checks, request, key).await?;
+    if raw {
+        use base64::Engine;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(&label.label)
+            .map_err(|_| AppError::Upstream(crate::error::UpstreamError::Body))?;
+        let headers = [
+            (header::CONTENT_TYPE, media_type.to_owned()),
+            (header::HeaderName::from_static(api::labels::IDENT_CODE_HEADER), label.ident_code.clone()),
+        ];
+        return Ok((headers, bytes).into_response());
+    }
+    Ok(Json(label.as_ref().clone()).into_response())
 }
 
 /// `GET /healthz`: the process is up (it does not call the upstream).

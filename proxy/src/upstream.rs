@@ -111,6 +111,9 @@ pub struct PostClient {
     /// business.
     location_base: String,
     tokens: TokenManager,
+    /// Tokens for the barcode module, asked for separately: an account without labels still gets its
+    /// lookups' token.
+    label_tokens: TokenManager,
     subscription_key: Option<crate::config::Secret>,
 }
 
@@ -125,8 +128,15 @@ impl PostClient {
         let tokens = TokenManager::new(
             http.clone(),
             upstream.token_url.clone(),
-            credentials,
+            credentials.clone(),
             scope::PROXY_SCOPES.into(),
+            metrics.token_requests.clone(),
+        );
+        let label_tokens = TokenManager::new(
+            http.clone(),
+            upstream.token_url.clone(),
+            credentials,
+            scope::BARCODE_READ.into(),
             metrics.token_requests.clone(),
         );
         Ok(Self {
@@ -136,6 +146,7 @@ impl PostClient {
             dcapi_base: upstream.dcapi_base.trim_end_matches('/').to_owned(),
             location_base: upstream.location_base.trim_end_matches('/').to_owned(),
             tokens,
+            label_tokens,
             subscription_key: upstream.subscription_key.clone(),
         })
     }
@@ -206,6 +217,20 @@ impl PostClient {
     ) -> Result<Option<swisspost::location::UserResponse>, UpstreamError> {
         let url = format!("{}{}", self.dcapi_base, path::PICKPOST_USERS);
         self.send_json(false, |token| self.http.post(&url).bearer_auth(token).json(request)).await
+    }
+
+    /// `POST /barcode/v1/generateAddressLabel`: one label. Never retried: a second call makes a second label.
+    pub async fn generate_label(
+        &self,
+        request: &swisspost::barcode::GenerateLabel,
+    ) -> Result<swisspost::barcode::GenerateLabelResponse, UpstreamError> {
+        let url = format!("{}{}", self.dcapi_base, swisspost::barcode::GENERATE_ADDRESS_LABEL);
+        self.breaker.allow()?;
+        let result = self
+            .attempts(&self.label_tokens, false, |token| self.http.post(&url).bearer_auth(token).json(request))
+            .await;
+        self.breaker.record(result.as_ref().err());
+        result?.ok_or(UpstreamError::Status(404))
     }
 
     /// GET on the location service: its JSON (`Types`, `Find`, `Geocode`). `None` on 404.
@@ -281,20 +306,21 @@ impl PostClient {
         build: impl Fn(&str) -> reqwest::RequestBuilder,
     ) -> Result<Option<T>, UpstreamError> {
         self.breaker.allow()?;
-        let result = self.attempts(idempotent, build).await;
+        let result = self.attempts(&self.tokens, idempotent, build).await;
         self.breaker.record(result.as_ref().err());
         result
     }
 
     async fn attempts<T: DeserializeOwned>(
         &self,
+        tokens: &TokenManager,
         idempotent: bool,
         build: impl Fn(&str) -> reqwest::RequestBuilder,
     ) -> Result<Option<T>, UpstreamError> {
         let mut token_renewed = false;
         let mut retried = !idempotent;
         loop {
-            let token = self.tokens.token().await?;
+            let token = tokens.token().await?;
             let mut request = build(&token);
             if let Some(key) = &self.subscription_key {
                 request = request.header(SUBSCRIPTION_KEY_HEADER, key.expose());
@@ -315,7 +341,7 @@ impl PostClient {
                     404 => return Ok(None),
                     401 if !token_renewed => {
                         tracing::info!(url = %response.url().path(), "upstream refused the token; fetching a new one");
-                        self.tokens.reject(&token).await;
+                        tokens.reject(&token).await;
                         token_renewed = true;
                         continue;
                     }

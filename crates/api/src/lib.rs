@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod check;
+pub mod labels;
 
 /// Path prefix of every route the browser calls.
 pub const API_PREFIX: &str = "/v1";
@@ -538,6 +539,9 @@ pub struct Problem {
     /// When true the widget should let the shopper go on by typing the address by hand.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub manual_entry: bool,
+    /// Swiss Post's own error code, when it refused (`E2001`…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 /// The `type` URIs of [`Problem`].
@@ -552,6 +556,14 @@ pub mod problem_type {
     pub const OVERLOADED: &str = "https://swiss-checkout.dev/problems/overloaded";
     pub const TOO_LARGE: &str = "https://swiss-checkout.dev/problems/too-large";
     pub const UNAUTHORIZED: &str = "https://swiss-checkout.dev/problems/unauthorized";
+    /// The selection cannot be shipped as chosen (an unusable address, an option no longer offered).
+    pub const NOT_SHIPPABLE: &str = "https://swiss-checkout.dev/problems/not-shippable";
+    /// Swiss Post refused the label; `code` is its error code (E2001…).
+    pub const LABEL_REFUSED: &str = "https://swiss-checkout.dev/problems/label-refused";
+    /// The same `Idempotency-Key` came with another request body.
+    pub const IDEMPOTENCY_CONFLICT: &str = "https://swiss-checkout.dev/problems/idempotency-conflict";
+    /// The route needs configuration the proxy does not have (the sender of labels).
+    pub const NOT_CONFIGURED: &str = "https://swiss-checkout.dev/problems/not-configured";
 }
 
 /// Answer of `GET /healthz`.
@@ -576,6 +588,7 @@ mod tests {
             detail: None,
             field: Some("q".into()),
             manual_entry: false,
+            code: None,
         };
         let json = serde_json::to_value(&problem).unwrap();
         assert_eq!(json["type"], problem_type::INVALID_PARAMETER);

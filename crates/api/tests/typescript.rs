@@ -72,9 +72,10 @@ fn every_member_of_a_problem_is_declared() {
         detail: Some("d".into()),
         field: Some("q".into()),
         manual_entry: true,
+        code: Some("E2001".into()),
     };
     let serde_json::Value::Object(members) = serde_json::to_value(&problem).unwrap() else { panic!("an object") };
-    assert_eq!(members.len(), 6);
+    assert_eq!(members.len(), 7);
     for name in members.keys() {
         assert!(
             DECLARATIONS.contains(&format!("  {name}: ")) || DECLARATIONS.contains(&format!("  {name}?: ")),
