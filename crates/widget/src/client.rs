@@ -22,7 +22,7 @@ pub enum FetchError {
     /// The proxy could not be reached.
     Network,
     /// The proxy answered with a problem (RFC 9457).
-    Problem(Problem),
+    Problem(Box<Problem>),
     /// The proxy answered something the widget cannot read.
     Body,
 }
@@ -74,7 +74,7 @@ impl ProxyClient {
     fn reported<T>(&self, request: &'static str, result: Result<T, FetchError>) -> Result<T, FetchError> {
         if let (Err(error), Some(failures)) = (&result, self.failures) {
             let problem = match error {
-                FetchError::Problem(problem) => Some(problem.clone()),
+                FetchError::Problem(problem) => Some(problem.as_ref().clone()),
                 _ => None,
             };
             failures.set(Some(RequestFailure { request, reason: error.reason(), problem }));
@@ -221,7 +221,7 @@ async fn read<T: DeserializeOwned>(response: gloo_net::http::Response) -> Result
         body.and_then(|v| serde_wasm_bindgen::from_value(v).map_err(|_| FetchError::Body))
     } else {
         match body.ok().and_then(|v| serde_wasm_bindgen::from_value::<Problem>(v).ok()) {
-            Some(problem) => Err(FetchError::Problem(problem)),
+            Some(problem) => Err(FetchError::Problem(Box::new(problem))),
             None => Err(FetchError::Body),
         }
     }
