@@ -10,6 +10,7 @@ pub mod labels;
 pub mod lookup;
 pub mod metrics;
 pub mod openapi;
+pub mod order;
 pub mod pickup;
 pub mod routes;
 pub mod token;
@@ -44,6 +45,8 @@ pub struct AppState {
     pub delivery: delivery::DeliveryOptions,
     pub pickup: pickup::Pickup,
     pub labels: labels::Labels,
+    /// The example shop's orders (sandbox mode only).
+    pub orders: order::Orders,
     pub sandbox_mode: bool,
 }
 
@@ -110,6 +113,7 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
         delivery: delivery::DeliveryOptions::new(post.clone(), config.delivery.clone()),
         pickup: pickup::Pickup::new(post.clone()),
         labels: labels::Labels::new(post, &config.labels, sandbox_mode),
+        orders: order::Orders::default(),
         sandbox_mode,
     });
     let router = router(&config, state.clone())?;
@@ -176,13 +180,15 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         .nest("/server/v1", server)
         .route("/openapi.json", get(openapi::serve))
         .route("/healthz", get(routes::healthz))
-        .route("/readyz", get(routes::readyz))
-        .with_state(state)
-        .merge(operations);
+        .route("/readyz", get(routes::readyz));
     if sandbox_mode {
-        // The example shop page posts here; a proxy with real credentials has no such route.
-        app = app.route("/echo", post(echo::echo));
+        // The example pages post here; a proxy with real credentials has no such routes.
+        app = app
+            .route("/echo", post(echo::echo))
+            .route("/order", post(order::order))
+            .route("/order/{id}/{file}", get(order::label_file));
     }
+    let mut app = app.with_state(state).merge(operations);
     if config.www_dir.is_dir() {
         // The pages carry their own strict policy; a shop embedding the element sets its own.
         let csp =

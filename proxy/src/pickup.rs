@@ -240,6 +240,12 @@ impl Pickup {
         Ok(Answer { value: PickupPointsResponse { points, clusters: vec![], total }, stale: index.stale })
     }
 
+    /// The point with Swiss Post's id `id`, when the location service lists it.
+    pub async fn point(&self, id: &str) -> Result<Option<PickupPoint>, UpstreamError> {
+        let index = self.index().await?;
+        Ok(index.value.points.iter().find(|p| p.id == id).cloned())
+    }
+
     /// Places for a postcode or name, to centre the map on.
     pub async fn places(&self, query: &str) -> Result<Vec<PickupPlace>, UpstreamError> {
         let found: Option<GeocodeResponse> =

@@ -218,11 +218,11 @@ where
         <fieldset class="sc-receive" aria-labelledby=legend_ref>
             <legend id=legend_id>{move || lang.get().pickup().how}</legend>
             <label class="sc-receive__option">
-                <input type="radio" name=group_home prop:checked=move || !collect.get() on:change=choose_home />
+                <input type="radio" form=a11y::NO_FORM name=group_home prop:checked=move || !collect.get() on:change=choose_home />
                 {move || lang.get().pickup().home}
             </label>
             <label class="sc-receive__option">
-                <input type="radio" name=group_pickup prop:checked=move || collect.get() on:change=move |_| {
+                <input type="radio" form=a11y::NO_FORM name=group_pickup prop:checked=move || collect.get() on:change=move |_| {
                     collect.set(true);
                     cleared.set(String::new());
                 } />

@@ -73,7 +73,7 @@ fn optional(value: Option<&str>, field: &'static str, limit: usize) -> Result<Op
 }
 
 /// The service codes: the base product first (§5.3), then the shop's extra services.
-fn service_codes(request: &LabelRequest) -> Result<Vec<String>, AppError> {
+pub fn service_codes(request: &LabelRequest) -> Result<Vec<String>, AppError> {
     let selection = &request.selection;
     let mut codes: Vec<String> = match (&selection.pickup, &selection.delivery) {
         // A parcel for a pickup point travels as economy or standard; windows and Saturday are for homes.

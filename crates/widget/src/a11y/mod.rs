@@ -14,6 +14,10 @@ pub fn unique_id(part: &str) -> String {
     format!("swiss-checkout-{}-{part}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
+/// The `form` attribute of the widget's own radio buttons: the id of no form, so that they group by name but
+/// never post with the shop's form (the hidden fields carry the selection, named with the shop's prefix).
+pub const NO_FORM: &str = "swiss-checkout-no-form";
+
 /// A key that moves the active option of an open listbox.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Move {

@@ -15,7 +15,7 @@ mod texts;
 
 pub use texts::DeliveryStrings;
 
-use crate::a11y::unique_id;
+use crate::a11y::{NO_FORM, unique_id};
 use crate::context::{HiddenField, checkout};
 use crate::format;
 use crate::i18n::Lang;
@@ -254,6 +254,7 @@ pub fn DeliveryChoice(
             <label class="sc-radio">
                 <input
                     type="radio"
+                    form=NO_FORM
                     name=group_name.clone()
                     value=id.clone()
                     aria-describedby=described
@@ -344,6 +345,7 @@ pub fn DeliveryChoice(
                             <label class="sc-day-option">
                                 <input
                                     type="radio"
+                                    form=NO_FORM
                                     name=name.clone()
                                     value=day.date.clone()
                                     prop:checked=move || shown_day.get().as_ref() == Some(&checked)

@@ -1,0 +1,231 @@
+//! The example shop's backend, in sandbox mode only: `POST /order` receives the checkout form as a shop's
+//! server would, shows every field that arrived, turns them into a label request and creates the label
+//! through the labels service that `POST /server/v1/labels` serves (the same checks and mapping, called in
+//! process rather than over HTTP with a server key). The page shows the PDF label and offers it as ZPL for a
+//! label printer (`GET /order/{id}/label.pdf|zpl`). Never served with real credentials.
+//!
+//! What a shop's server does here is what its own would: the form carries ids (the delivery option's, the
+//! pickup point's), and the server looks them up: the option among those offered for the address now, the
+//! point in Swiss Post's location service.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use api::labels::{LabelFormat, LabelLayout, LabelRecipient, LabelRequest, Parcel};
+use api::{AddressInput, AddressSelection, IdentityCheck, PickupSelection, PickupUser, Selection};
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+
+use crate::AppState;
+use crate::echo::{STRICT_CSP, escape};
+use crate::error::AppError;
+use crate::labels::Checks;
+
+/// The orders of this run, newest last; the oldest are forgotten past [`KEPT`].
+#[derive(Default)]
+pub struct Orders(Mutex<VecDeque<(String, LabelRequest)>>);
+
+const KEPT: usize = 200;
+
+impl Orders {
+    fn keep(&self, request: LabelRequest) -> String {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        let mut orders = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        if orders.len() == KEPT {
+            orders.pop_front();
+        }
+        orders.push_back((id.clone(), request));
+        id
+    }
+
+    fn get(&self, id: &str) -> Option<LabelRequest> {
+        let orders = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        orders.iter().find(|(i, _)| i == id).map(|(_, r)| r.clone())
+    }
+}
+
+/// The posted value of `name` (`shipping_` prefixed or not), trimmed.
+fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
+    fields
+        .iter()
+        .find(|(k, _)| k == name || k.strip_prefix("shipping_") == Some(name))
+        .map(|(_, v)| v.trim())
+        .unwrap_or("")
+}
+
+/// The label request a shop's server makes of the posted form; `Err` says what is missing, for the page.
+async fn label_request(state: &AppState, fields: &[(String, String)]) -> Result<LabelRequest, String> {
+    let name = field(fields, "customer_name");
+    let (first_name, last_name) = name.rsplit_once(' ').unwrap_or(("", name));
+    let address = AddressSelection {
+        postcode: field(fields, "postcode").into(),
+        town: field(fields, "town").into(),
+        street: field(fields, "street").into(),
+        house_number: field(fields, "house_number").into(),
+        verified: field(fields, "address_verified") == "true",
+        quality: None,
+    };
+    let option_id = field(fields, "delivery_option");
+    let delivery = if option_id.is_empty() {
+        None
+    } else {
+        let input = AddressInput {
+            postcode: address.postcode.clone(),
+            town: address.town.clone(),
+            street: address.street.clone(),
+            house_number: address.house_number.clone(),
+        };
+        let offered = state.delivery.options(&input, Some(api::MAX_DELIVERY_DAYS)).await.map_err(|e| e.to_string())?;
+        let found = offered.value.into_iter().find(|o| o.id == option_id);
+        Some(found.ok_or_else(|| format!("the delivery option {option_id} is no longer offered"))?)
+    };
+    let point_id = field(fields, "pickup_point_id");
+    let pickup = if point_id.is_empty() {
+        None
+    } else {
+        let point = state.pickup.point(point_id).await.map_err(|e| e.to_string())?;
+        let point = point.ok_or_else(|| format!("the pickup point {point_id} is not known"))?;
+        let (street, house_number) = crate::delivery::split_street(&point.street);
+        let user_id = field(fields, "pickup_user_id");
+        Some(PickupSelection {
+            point_id: point.id,
+            kind: point.kind,
+            name: point.name,
+            address: AddressSelection {
+                postcode: point.postcode,
+                town: point.town,
+                street,
+                house_number,
+                verified: true,
+                quality: None,
+            },
+            user: (!user_id.is_empty()).then(|| PickupUser {
+                id: user_id.into(),
+                verified: IdentityCheck::None,
+                name2: field(fields, "pickup_name2").into(),
+            }),
+        })
+    };
+    Ok(LabelRequest {
+        selection: Selection { address, delivery, pickup },
+        recipient: LabelRecipient {
+            first_name: first_name.into(),
+            last_name: last_name.into(),
+            company: None,
+            email: field(fields, "customer_email").into(),
+            phone: None,
+        },
+        parcel: Parcel { weight_grams: 1000, item_id: None, services: Vec::new() },
+        format: LabelFormat::Pdf,
+        layout: LabelLayout::A6,
+        dpi: None,
+        print_preview: true,
+        language: Some("en".into()),
+    })
+}
+
+fn html(status: StatusCode, body: String) -> Response {
+    let page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>What the shop received</title>\
+         <link rel=\"icon\" href=\"/element/favicon.svg\"><link rel=\"stylesheet\" href=\"/element/swiss-checkout.css\">\
+         <link rel=\"stylesheet\" href=\"/element/shop.css\"></head><body><main>{body}</main></body></html>"
+    );
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CONTENT_SECURITY_POLICY, STRICT_CSP),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        page,
+    )
+        .into_response()
+}
+
+/// `POST /order`: the posted fields, and the label made of them.
+pub async fn order(State(state): State<Arc<AppState>>, Form(fields): Form<Vec<(String, String)>>) -> Response {
+    let rows: String = fields
+        .iter()
+        .map(|(name, value)| format!("<tr><th scope=\"row\">{}</th><td>{}</td></tr>", escape(name), escape(value)))
+        .collect();
+    let label = match label_request(&state, &fields).await {
+        Err(why) => format!("<p role=\"alert\">No label: {}.</p>", escape(&why)),
+        Ok(request) => {
+            let id = state.orders.keep(request.clone());
+            match made(&state, &id, request, LabelFormat::Pdf).await {
+                Err(error) => format!("<p role=\"alert\">No label: {}.</p>", escape(&error.to_string())),
+                Ok(label) => format!(
+                    "<dl class=\"shop-label\"><dt>Identcode</dt><dd>{ident}</dd><dt>Service codes</dt><dd>{services}</dd></dl>\
+                     <iframe class=\"shop-label__pdf\" title=\"Label (PDF)\" src=\"/order/{id}/label.pdf\"></iframe>\
+                     <p><a href=\"/order/{id}/label.pdf\">Open the label (PDF)</a> · \
+                     <a href=\"/order/{id}/label.zpl\" download=\"label.zpl\">Download it as ZPL for a label printer</a></p>",
+                    ident = label::dotted(&label.ident_code),
+                    services = escape(&services(&state, &id)),
+                ),
+            }
+        }
+    };
+    html(
+        StatusCode::OK,
+        format!(
+            "<h1>What the shop received</h1>\
+             <p>Sandbox mode: this page plays the shop's server. It shows the fields the checkout form posted, then \
+             makes the parcel label of them as <code>POST /server/v1/labels</code> does.</p>\
+             <table><caption>Posted fields</caption><thead><tr><th scope=\"col\">Field</th><th scope=\"col\">Value</th></tr></thead>\
+             <tbody>{rows}</tbody></table><h2>The parcel label</h2>{label}"
+        ),
+    )
+}
+
+/// The service codes the order's label carries, for the page.
+fn services(state: &AppState, id: &str) -> String {
+    state.orders.get(id).and_then(|r| crate::labels::service_codes(&r).ok()).unwrap_or_default().join(", ")
+}
+
+/// The order's label in `format`: the same label each time (the order id is its idempotency key).
+async fn made(
+    state: &AppState,
+    id: &str,
+    mut request: LabelRequest,
+    format: LabelFormat,
+) -> Result<Arc<api::labels::LabelResponse>, AppError> {
+    request.format = format;
+    let checks = Checks { lookups: &state.lookups, delivery: &state.delivery, pickup: &state.pickup };
+    let suffix = match format {
+        LabelFormat::Pdf => "pdf",
+        LabelFormat::Png => "png",
+        LabelFormat::Zpl2 => "zpl",
+    };
+    state.labels.create(checks, request, Some(format!("order-{id}-{suffix}"))).await
+}
+
+/// `GET /order/{id}/label.pdf` or `…/label.zpl`.
+pub async fn label_file(State(state): State<Arc<AppState>>, Path((id, file)): Path<(String, String)>) -> Response {
+    let format = match file.as_str() {
+        "label.pdf" => LabelFormat::Pdf,
+        "label.zpl" => LabelFormat::Zpl2,
+        _ => return AppError::NotFound.into_response(),
+    };
+    let Some(request) = state.orders.get(&id) else { return AppError::NotFound.into_response() };
+    match made(&state, &id, request, format).await {
+        Err(error) => error.into_response(),
+        Ok(label) => {
+            let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(&label.label) else {
+                return AppError::Upstream(crate::error::UpstreamError::Body).into_response();
+            };
+            let disposition = if format == LabelFormat::Pdf { "inline" } else { "attachment; filename=\"label.zpl\"" };
+            (
+                [
+                    (header::CONTENT_TYPE, format.media_type().to_owned()),
+                    (header::CONTENT_DISPOSITION, disposition.to_owned()),
+                    (header::HeaderName::from_static(api::labels::IDENT_CODE_HEADER), label.ident_code.clone()),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+    }
+}
