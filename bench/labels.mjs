@@ -11,7 +11,7 @@ const count = Number(process.argv[2] ?? 200);
 const release = path.join(root, 'target/release/swiss-checkout-proxy');
 if (!process.env.SWISS_CHECKOUT_PROXY_BIN && fs.existsSync(release)) process.env.SWISS_CHECKOUT_PROXY_BIN = release;
 const key = `bench-server-key-${Date.now()}`;
-const proxy = await startProxy({ SWISS_CHECKOUT_SERVER_KEY: key, SWISS_CHECKOUT_RATE_PER_SECOND: '0', RUST_LOG: 'warn' });
+const proxy = await startProxy({ SWISS_CHECKOUT_SERVER_KEY: key, SWISS_CHECKOUT_RATE_PER_SECOND: '0' });
 
 const selection = {
   address: { postcode: '3011', town: 'Bern', street: 'Aarbergergasse', house_number: '1', verified: true },
