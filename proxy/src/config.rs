@@ -75,8 +75,12 @@ pub struct Credentials {
     pub expires: Option<String>,
 }
 
-/// Days before a credential set's expiry from which the proxy warns in its log.
-pub const EXPIRY_WARNING_DAYS: i64 = 30;
+impl Credentials {
+    /// The day the set stops working, when configured.
+    pub fn expiry(&self) -> Option<time::Date> {
+        self.expires.as_deref().and_then(swisspost::clock::parse_iso_date)
+    }
+}
 
 /// Where the upstream lives.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -297,6 +301,19 @@ impl Default for Limits {
     }
 }
 
+/// How long answers are fresh, and how long they are kept to stand in while the upstream fails.
+#[derive(Clone, Copy, Debug)]
+pub struct Freshness {
+    pub fresh: Duration,
+    pub keep: Duration,
+}
+
+impl Default for Freshness {
+    fn default() -> Self {
+        Self { fresh: Duration::from_secs(3600), keep: Duration::from_secs(24 * 3600) }
+    }
+}
+
 /// How long lookup answers are fresh, and how long they stand in while the upstream fails.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(default)]
@@ -312,11 +329,8 @@ impl Default for CacheConfig {
 }
 
 impl CacheConfig {
-    pub fn freshness(&self) -> crate::lookup::Freshness {
-        crate::lookup::Freshness {
-            fresh: Duration::from_secs(self.fresh_secs),
-            keep: Duration::from_secs(self.keep_stale_secs),
-        }
+    pub fn freshness(&self) -> Freshness {
+        Freshness { fresh: Duration::from_secs(self.fresh_secs), keep: Duration::from_secs(self.keep_stale_secs) }
     }
 }
 
@@ -473,12 +487,6 @@ impl Config {
             None => from_file("SWISS_CHECKOUT_SERVER_KEY_FILE")?,
         };
         if let Some(key) = server_key.filter(|k| !k.is_empty()) {
-            if key.len() < 16 {
-                return Err(ConfigError::Variable {
-                    name: "SWISS_CHECKOUT_SERVER_KEY",
-                    why: "must be at least 16 characters long".into(),
-                });
-            }
             config.server_key = Some(Secret::new(key));
         }
         match (var("SWISS_CHECKOUT_CLIENT_ID"), secret.filter(|s| !s.is_empty())) {
@@ -501,19 +509,6 @@ impl Config {
             (None, None) => {}
             _ => return Err(ConfigError::HalfCredentials),
         }
-        if config.next_credentials.is_some() && config.credentials.is_none() {
-            return Err(ConfigError::HalfCredentials);
-        }
-        for set in config.credentials.iter().chain(&config.next_credentials) {
-            if let Some(expires) = &set.expires
-                && swisspost::clock::parse_iso_date(expires).is_none()
-            {
-                return Err(ConfigError::Variable {
-                    name: "credentials.expires",
-                    why: "expected a date like 2027-01-31".into(),
-                });
-            }
-        }
         if let Some(origins) = var("SWISS_CHECKOUT_ALLOWED_ORIGINS") {
             config.allowed_origins = origin_list(&origins);
         }
@@ -525,12 +520,6 @@ impl Config {
         }
         if let Some(origins) = var("SWISS_CHECKOUT_TILE_ORIGINS") {
             config.tile_origins = origin_list(&origins);
-        }
-        if let Some(bad) = config.tile_origins.iter().find(|origin| !is_origin(origin)) {
-            return Err(ConfigError::Variable {
-                name: "tile_origins",
-                why: format!("{bad:?} is not an origin like https://tile.openstreetmap.org"),
-            });
         }
         if let Some(days) = var("SWISS_CHECKOUT_DELIVERY_DAYS") {
             config.delivery.days = days.parse().map_err(|_| ConfigError::Variable {
@@ -556,17 +545,6 @@ impl Config {
         if let Some(licence) = var("SWISS_CHECKOUT_FRANKING_LICENSE") {
             config.labels.franking_license = Some(licence);
         }
-        if let Some(sender) = &config.labels.sender {
-            sender.check().map_err(|why| ConfigError::Variable { name: "labels.sender", why })?;
-        }
-        if let Some(licence) = &config.labels.franking_license
-            && (!(4..=8).contains(&licence.len()) || !licence.bytes().all(|b| b.is_ascii_digit()))
-        {
-            return Err(ConfigError::Variable {
-                name: "labels.franking_license",
-                why: "must have 4 to 8 digits".into(),
-            });
-        }
         if let Some(v) = var("SWISS_CHECKOUT_RATE_PER_SECOND") {
             config.limits.rate_per_second = number("SWISS_CHECKOUT_RATE_PER_SECOND", v)?;
         }
@@ -588,22 +566,46 @@ impl Config {
         if let Some(v) = var("SWISS_CHECKOUT_TRUST_FORWARDED_FOR") {
             config.limits.trust_forwarded_for = matches!(v.as_str(), "1" | "true" | "yes");
         }
-        if config.limits.max_in_flight == 0 || config.limits.request_timeout_ms == 0 {
-            return Err(ConfigError::Variable {
-                name: "limits",
-                why: "max_in_flight and request_timeout_ms must be above 0".into(),
-            });
-        }
-        if !(1..=api::MAX_DELIVERY_DAYS).contains(&config.delivery.days) {
-            return Err(ConfigError::Variable { name: "delivery.days", why: "must be between 1 and 14".into() });
-        }
-        if !is_clock_time(&config.delivery.order_cutoff) {
-            return Err(ConfigError::Variable {
-                name: "delivery.order_cutoff",
-                why: "expected a time like 14:00".into(),
-            });
-        }
+        config.validate()?;
         Ok(config)
+    }
+
+    /// Every rule, once, on the configuration as merged from the file and the environment (a rule checked
+    /// on one source only would let the other through).
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let wrong = |name: &'static str, why: &str| Err(ConfigError::Variable { name, why: why.into() });
+        if self.next_credentials.is_some() && self.credentials.is_none() {
+            return Err(ConfigError::HalfCredentials);
+        }
+        for set in self.credentials.iter().chain(&self.next_credentials) {
+            if set.expires.is_some() && set.expiry().is_none() {
+                return wrong("credentials.expires", "expected a date like 2027-01-31");
+            }
+        }
+        if self.server_key.as_ref().is_some_and(|key| key.expose().len() < 16) {
+            return wrong("server_key", "must be at least 16 characters long");
+        }
+        if let Some(bad) = self.tile_origins.iter().find(|origin| !is_origin(origin)) {
+            return wrong("tile_origins", &format!("{bad:?} is not an origin like https://tile.openstreetmap.org"));
+        }
+        if self.limits.max_in_flight == 0 || self.limits.request_timeout_ms == 0 {
+            return wrong("limits", "max_in_flight and request_timeout_ms must be above 0");
+        }
+        if !(1..=api::MAX_DELIVERY_DAYS).contains(&self.delivery.days) {
+            return wrong("delivery.days", "must be between 1 and 14");
+        }
+        if !is_clock_time(&self.delivery.order_cutoff) {
+            return wrong("delivery.order_cutoff", "expected a time like 14:00");
+        }
+        if let Some(sender) = &self.labels.sender {
+            sender.check().map_err(|why| ConfigError::Variable { name: "labels.sender", why })?;
+        }
+        if let Some(licence) = &self.labels.franking_license
+            && (!(4..=8).contains(&licence.len()) || !licence.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return wrong("labels.franking_license", "must have 4 to 8 digits");
+        }
+        Ok(())
     }
 
     /// The credential sets in the order they are tried.
@@ -765,5 +767,30 @@ mod tests {
         std::fs::write(&path, "[credentials]\nclient_secret = \"leaky-secret\nbroken").unwrap();
         let err = load(&[("SWISS_CHECKOUT_CONFIG", path.to_str().unwrap())]).unwrap_err().to_string();
         assert!(!err.contains("leaky-secret"), "{err}");
+    }
+
+    #[test]
+    fn the_rules_hold_for_the_file_as_for_the_environment() {
+        let dir = std::env::temp_dir().join(format!("swiss-checkout-rules-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("proxy.toml");
+        let from_file = |toml: &str| {
+            std::fs::write(&path, toml).unwrap();
+            load(&[("SWISS_CHECKOUT_CONFIG", path.to_str().unwrap())])
+        };
+        let short = from_file("server_key = \"abc\"\n").unwrap_err().to_string();
+        assert!(short.contains("server_key") && short.contains("16") && !short.contains("abc"), "{short}");
+        assert!(from_file("server_key = \"a-long-enough-server-key\"\n").is_ok());
+        let sender = "[labels.sender]\nname = \"A name far longer than a label line\"\nstreet = \"Weg 1\"\npostcode = \"3011\"\ntown = \"Bern\"\n";
+        assert!(from_file(sender).unwrap_err().to_string().contains("25"));
+        let cyrillic =
+            "[labels.sender]\nname = \"Магазин\"\nstreet = \"Weg 1\"\npostcode = \"3011\"\ntown = \"Bern\"\n";
+        assert!(from_file(cyrillic).unwrap_err().to_string().contains("cannot print"));
+        assert!(from_file("[labels]\nfranking_license = \"12ab\"\n").is_err());
+        assert!(from_file("[delivery]\ndays = 30\n").is_err());
+        // The environment's sender, parsed and checked the same way.
+        let config = load(&[("SWISS_CHECKOUT_SENDER", "Velo Shop AG, Wankdorfallee 4, 3030 Bern")]).unwrap();
+        assert_eq!(config.labels.sender.unwrap().town, "Bern");
+        assert!(load(&[("SWISS_CHECKOUT_SERVER_KEY", "short")]).is_err());
     }
 }

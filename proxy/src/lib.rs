@@ -105,7 +105,11 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
         }
     };
     let metrics = metrics::Metrics::default();
-    metrics.watch_expiry(&credentials);
+    for set in &credentials {
+        if let Some(expires) = set.expiry() {
+            metrics.watch_expiry(&set.client_id, expires);
+        }
+    }
     let post = Arc::new(PostClient::new(&config.upstream, credentials, &metrics)?);
     let state = Arc::new(AppState {
         metrics: metrics.clone(),

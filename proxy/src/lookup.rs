@@ -14,13 +14,14 @@
 use std::future::Future;
 use std::hash::Hash;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use api::{AddressInput, AddressQuality, Locality, ValidationResult};
 use moka::future::Cache;
 use swisspost::matching::{canonical, fold_query, house_number_key, name_matches};
 use swisspost::{GeographicLocation, House, MAX_AUTOCOMPLETE_ROWS, Quality, ValidationRequest, ZipCity, ZipType};
 
+use crate::config::Freshness;
 use crate::error::UpstreamError;
 use crate::metrics::Metrics;
 use crate::upstream::PostClient;
@@ -55,19 +56,6 @@ impl<T> Rows<T> {
 }
 
 type RowCache<K, T> = Cache<K, Arc<Rows<T>>>;
-
-/// How long answers are fresh, and how long they are kept to stand in while the upstream fails.
-#[derive(Clone, Copy, Debug)]
-pub struct Freshness {
-    pub fresh: Duration,
-    pub keep: Duration,
-}
-
-impl Default for Freshness {
-    fn default() -> Self {
-        Self { fresh: Duration::from_secs(3600), keep: Duration::from_secs(24 * 3600) }
-    }
-}
 
 fn cache<K: Hash + Eq + Send + Sync + 'static, T: Send + Sync + 'static>(freshness: Freshness) -> RowCache<K, T> {
     Cache::builder().max_capacity(MAX_ENTRIES).time_to_live(freshness.keep.max(freshness.fresh)).build()

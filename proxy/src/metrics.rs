@@ -116,20 +116,18 @@ impl Default for MetricFamilies {
     }
 }
 
+/// Days before a credential set's expiry from which the proxy warns in its log.
+pub const EXPIRY_WARNING_DAYS: i64 = 30;
+
 impl MetricFamilies {
-    /// Watches the expiry dates of `sets`, and warns in the log now about any within
-    /// [`EXPIRY_WARNING_DAYS`](crate::config::EXPIRY_WARNING_DAYS).
-    pub fn watch_expiry(&self, sets: &[crate::config::Credentials]) {
-        let today = swisspost::clock::zurich_now().date();
-        let mut expiries = self.expiries.lock().unwrap_or_else(|p| p.into_inner());
-        for set in sets {
-            let Some(date) = set.expires.as_deref().and_then(swisspost::clock::parse_iso_date) else { continue };
-            let days_left = (date - today).whole_days();
-            if days_left <= crate::config::EXPIRY_WARNING_DAYS {
-                tracing::warn!(client_id = %set.client_id, expires = %set.expires.as_deref().unwrap_or(""), days_left, "Swiss Post credentials expire soon: rotate them");
-            }
-            expiries.push((set.client_id.clone(), date));
+    /// Watches the day the credentials of `client_id` stop working (`swiss_checkout_credential_days_left`),
+    /// and warns in the log now when it is within [`EXPIRY_WARNING_DAYS`].
+    pub fn watch_expiry(&self, client_id: &str, expires: time::Date) {
+        let days_left = (expires - swisspost::clock::zurich_now().date()).whole_days();
+        if days_left <= EXPIRY_WARNING_DAYS {
+            tracing::warn!(client_id, %expires, days_left, "Swiss Post credentials expire soon: rotate them");
         }
+        self.expiries.lock().unwrap_or_else(|p| p.into_inner()).push((client_id.to_owned(), expires));
     }
 
     /// The Prometheus text format.

@@ -5,54 +5,9 @@
 
 use api::{PickupCluster, PickupKind, PickupPoint, PickupPointsResponse};
 use leaflet::{DivIconOptions, LatLng, LatLngBounds, LayerGroup, Map, MapOptions, Marker, MarkerOptions, TileLayer};
-use leptos::html::Div;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-
-use super::MapSetup;
-use super::state::PickupState;
-use crate::context::checkout;
-
-/// The map beside the list: built once its element exists (Leaflet loaded, the outline fetched); its moves
-/// ask for the points in view, its markers follow the answer and the active point, and choosing a marker
-/// activates its entry. Without Leaflet the list alone still works.
-#[component]
-pub fn MapPane(state: PickupState, setup: MapSetup) -> impl IntoView {
-    let checkout = checkout();
-    let (lang, client) = (checkout.lang, checkout.client);
-    let node = NodeRef::<Div>::new();
-    Effect::new(move |_| {
-        let Some(element) = node.get() else { return };
-        let (client, setup) = (client.clone(), setup.clone());
-        leptos::task::spawn_local(async move {
-            if load_leaflet(&setup.leaflet_script, &setup.leaflet_style).await.is_err() {
-                return;
-            }
-            let outline = client.switzerland_outline().await.ok();
-            let on_move = move |moved| state.bbox.set(moved);
-            let built =
-                PickupMap::new(&element, state.bbox.get_untracked(), outline.as_ref(), setup.tiles.as_deref(), on_move);
-            if let Ok(built) = built {
-                state.map.set_value(Some(built));
-                state.answer.notify();
-            }
-        });
-    });
-    Effect::new(move |_| {
-        let (answer, active, lang) = (state.answer.get(), state.active.get(), lang.get());
-        let title = |n: u32| lang.pickup().zoom_in.replace("{n}", &n.to_string());
-        state.map.with_value(|m| {
-            if let Some(m) = m {
-                m.show(&answer, active.as_deref(), &title, move |id: String| state.mark(&id));
-            }
-        });
-    });
-    view! {
-        <div class="sc-pickup__map" node_ref=node role="region" aria-label=move || lang.get().pickup().map_label></div>
-    }
-}
 
 /// Loads Leaflet once per page: a `<link>` to its CSS and a classic `<script>` that defines the global
 /// `L` the `leaflet` crate binds to. Resolves when the script ran.

@@ -10,12 +10,14 @@
 //!
 //! The pieces, one file each: `state` (what the pieces share and the lookups that fill it), `shopper` (name
 //! and e-mail, the user id), `filters` (kinds, place search, "Near me"), `list` (the listbox and its
-//! entries), `hours` (opening hours and the collection day), `map` (Leaflet), `texts`.
+//! entries), `hours` (opening hours and the collection day), `map` (Leaflet), `map_pane` (the map beside the list),
+//! `texts`.
 
 mod filters;
 mod hours;
 mod list;
 mod map;
+mod map_pane;
 mod shopper;
 mod state;
 mod texts;
@@ -32,7 +34,7 @@ use crate::a11y::unique_id;
 use crate::context::{HiddenField, checkout};
 use filters::Filters;
 use list::PointList;
-use map::MapPane;
+use map_pane::MapPane;
 use shopper::{ShopperDetails, ShopperFields, UserIdRequest};
 use state::PickupState;
 
