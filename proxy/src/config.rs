@@ -5,6 +5,7 @@
 //! |---|---|---|
 //! | `SWISS_CHECKOUT_CONFIG` | (path of the TOML file) | none |
 //! | `SWISS_CHECKOUT_LISTEN` | `listen` | `127.0.0.1:8080` |
+//! | `SWISS_CHECKOUT_OPERATOR_LISTEN` | `operator_listen` (`off`: none) | `127.0.0.1:9464`: `/metrics`, `/healthz`, `/readyz` |
 //! | `PORT` | (port of `listen`) | |
 //! | `SWISS_CHECKOUT_TOKEN_URL` | `upstream.token_url` | `https://api.post.ch/OAuth/token` |
 //! | `SWISS_CHECKOUT_DCAPI_BASE` | `upstream.dcapi_base` | `https://dcapi.apis.post.ch` |
@@ -339,6 +340,9 @@ impl CacheConfig {
 #[serde(default)]
 pub struct Config {
     pub listen: SocketAddr,
+    /// Where `/metrics` (it names client ids) and the health checks are served for the operator: an address
+    /// the shop does not expose. None: not served (the health checks stay on `listen`).
+    pub operator_listen: Option<SocketAddr>,
     pub upstream: Upstream,
     /// None: sandbox mode.
     pub credentials: Option<Credentials>,
@@ -367,6 +371,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            operator_listen: Some(SocketAddr::from(([127, 0, 0, 1], 9464))),
             upstream: Upstream::default(),
             credentials: None,
             next_credentials: None,
@@ -445,6 +450,16 @@ impl Config {
                 .parse()
                 .map_err(|_| ConfigError::Variable { name: "PORT", why: "expected a port number".into() })?;
             config.listen.set_port(port);
+        }
+        match var("SWISS_CHECKOUT_OPERATOR_LISTEN").as_deref() {
+            None => {}
+            Some("off") => config.operator_listen = None,
+            Some(listen) => {
+                config.operator_listen = Some(listen.parse().map_err(|_| ConfigError::Variable {
+                    name: "SWISS_CHECKOUT_OPERATOR_LISTEN",
+                    why: "expected host:port, or off".into(),
+                })?);
+            }
         }
         if let Some(url) = var("SWISS_CHECKOUT_TOKEN_URL") {
             config.upstream.token_url = url;

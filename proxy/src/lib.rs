@@ -52,7 +52,11 @@ pub struct AppState {
 
 /// A proxy ready to serve: its routes, and the sandbox it plays against in sandbox mode.
 pub struct Proxy {
+    /// What the shop exposes: the widget's `/v1` routes, the server routes, the pages.
     pub router: Router,
+    /// The operator's routes (`/metrics`, which names client ids, and the health checks), for a listener
+    /// the shop does not expose.
+    pub operations: Router,
     pub state: Arc<AppState>,
     /// The configuration in effect (in sandbox mode, with the upstream URLs pointed at the sandbox).
     pub config: Config,
@@ -121,7 +125,8 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
         sandbox_mode,
     });
     let router = router(&config, state.clone())?;
-    Ok(Proxy { router, state, config, sandbox })
+    let operations = operations(state.clone());
+    Ok(Proxy { router, operations, state, config, sandbox })
 }
 
 fn cors(allowed_origins: &[String]) -> Result<CorsLayer, StartError> {
@@ -167,10 +172,6 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         .layer(middleware::from_fn_with_state(rate_limit, guard::rate_limit))
         .layer(cors(&config.allowed_origins)?)
         .layer(middleware::from_fn_with_state(guard::Origins::new(&config.allowed_origins), guard::check_origin));
-    let operations = Router::new()
-        .route("/metrics", get(metrics::serve))
-        .with_state(state.metrics.clone())
-        .route_layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::record));
     // The shop's own server calls these; no CORS layer, so browsers are never told they may.
     let server = Router::new()
         .route("/selections/check", post(routes::check_selection))
@@ -192,7 +193,7 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
             .route("/order", post(order::order))
             .route("/order/{id}/{file}", get(order::label_file));
     }
-    let mut app = app.with_state(state).merge(operations);
+    let mut app = app.with_state(state);
     if config.www_dir.is_dir() {
         // The pages carry their own strict policy; a shop embedding the element sets its own.
         let csp =
@@ -224,15 +225,49 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
     ))
 }
 
-/// Serves until `shutdown` completes, then finishes the requests in flight.
+/// `/metrics` and the health checks, for the operator's listener.
+fn operations(state: Arc<AppState>) -> Router {
+    let metrics = Router::new()
+        .route("/metrics", get(metrics::serve))
+        .with_state(state.metrics.clone())
+        .route_layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::record));
+    Router::new()
+        .route("/healthz", get(routes::healthz))
+        .route("/readyz", get(routes::readyz))
+        .with_state(state)
+        .merge(metrics)
+}
+
+/// Where a proxy listens: the shop's address, and the operator's when one is configured.
+pub struct Listeners {
+    pub app: tokio::net::TcpListener,
+    pub operations: Option<tokio::net::TcpListener>,
+}
+
+/// Serves until `shutdown` completes, then finishes the requests in flight (on both listeners).
 pub async fn serve(
-    listener: tokio::net::TcpListener,
+    listeners: Listeners,
     proxy: Proxy,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let Proxy { router, sandbox, .. } = proxy;
+    let Proxy { router, operations, sandbox, .. } = proxy;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown.await;
+        let _ = stop.send(true);
+    });
+    let until_stopped = |mut stopped: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = stopped.wait_for(|stop| *stop).await;
+    };
+    let operator = listeners.operations.map(|listener| {
+        let serving = axum::serve(listener, operations).with_graceful_shutdown(until_stopped(stopped.clone()));
+        tokio::spawn(serving.into_future())
+    });
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
-    let result = axum::serve(listener, service).with_graceful_shutdown(shutdown).await;
+    let result = axum::serve(listeners.app, service).with_graceful_shutdown(until_stopped(stopped)).await;
+    if let Some(operator) = operator {
+        let _ = operator.await;
+    }
     drop(sandbox);
     result
 }

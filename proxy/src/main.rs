@@ -62,7 +62,23 @@ async fn main() -> ExitCode {
         Err(_) => format!("http://{}/", proxy.config.listen),
     };
     tracing::info!("swiss-checkout listening on {url}");
-    match proxy::serve(listener, proxy, shutdown_signal()).await {
+    let operations = match proxy.config.operator_listen {
+        None => None,
+        Some(addr) => match tokio::net::TcpListener::bind(addr).await {
+            Ok(listener) => {
+                let addr = listener.local_addr().unwrap_or(addr);
+                tracing::info!("operator routes (/metrics, /healthz, /readyz) on http://{addr}/");
+                Some(listener)
+            }
+            // Metrics are not worth failing the checkout for: said loudly, and the shop's routes go on.
+            Err(error) => {
+                tracing::error!(%error, listen = %addr, "cannot listen for the operator routes; /metrics is not served");
+                None
+            }
+        },
+    };
+    let listeners = proxy::Listeners { app: listener, operations };
+    match proxy::serve(listeners, proxy, shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             tracing::error!(%error, "server failed");

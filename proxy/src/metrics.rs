@@ -184,9 +184,7 @@ fn static_route(template: &str) -> &'static str {
     ROUTES.iter().copied().find(|route| *route == template).unwrap_or("other")
 }
 
-/// `GET /metrics`.
-#[utoipa::path(get, path = "/metrics", tag = "operations",
-    responses((status = 200, description = "Prometheus metrics in the OpenMetrics text format", content_type = "application/openmetrics-text", body = String)))]
+/// `GET /metrics` on the operator's listener: Prometheus metrics in the OpenMetrics text format.
 pub async fn serve(State(metrics): State<Metrics>) -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "application/openmetrics-text; version=1.0.0; charset=utf-8")], metrics.render())
 }

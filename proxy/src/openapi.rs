@@ -33,7 +33,6 @@ use crate::routes;
         routes::create_label,
         routes::healthz,
         routes::readyz,
-        crate::metrics::serve,
         serve,
     ),
     components(schemas(Problem)),

@@ -138,12 +138,14 @@ async fn metrics_count_requests_upstream_calls_cache_tokens_and_the_breaker() {
     let mut config = config_for(&sandbox.base_url(), sandbox_credentials(), 2_000);
     config.upstream.breaker_failures = 1;
     config.upstream.breaker_cooldown_ms = 60_000;
-    let (base, _server) = serve(config).await;
+    let (base, operations, _server) = common::serve_with_operations(config).await;
+    // Not on the shop's listener: /metrics names client ids.
+    assert_eq!(reqwest::get(format!("{base}/metrics")).await.unwrap().status(), StatusCode::NOT_FOUND);
     for q in ["bie", "biel", "bienne"] {
         assert_eq!(reqwest::get(format!("{base}/v1/localities?q={q}")).await.unwrap().status(), StatusCode::OK);
     }
     reqwest::get(format!("{base}/v1/localities?q=%3C")).await.unwrap();
-    let metrics = reqwest::get(format!("{base}/metrics")).await.unwrap();
+    let metrics = reqwest::get(format!("{operations}/metrics")).await.unwrap();
     assert_eq!(metrics.status(), StatusCode::OK);
     let text = metrics.text().await.unwrap();
     assert_eq!(
@@ -161,7 +163,7 @@ async fn metrics_count_requests_upstream_calls_cache_tokens_and_the_breaker() {
 
     sandbox.knobs().apply(&KnobSettings { outage: Some(true), ..Default::default() });
     reqwest::get(format!("{base}/v1/localities?q=lugano")).await.unwrap();
-    let text = reqwest::get(format!("{base}/metrics")).await.unwrap().text().await.unwrap();
+    let text = reqwest::get(format!("{operations}/metrics")).await.unwrap().text().await.unwrap();
     assert_eq!(sample(&text, "swiss_checkout_upstream_breaker_open"), Some(1.0));
     assert_eq!(
         sample(&text, r#"swiss_checkout_upstream_calls_total{outcome="server_error"}"#),

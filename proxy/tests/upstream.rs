@@ -154,7 +154,7 @@ async fn sandbox_mode_when_no_credentials_are_configured() {
     assert_eq!(proxy.config.upstream.dcapi_base, sandbox_url);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(proxy::serve(listener, proxy, std::future::pending()));
+    tokio::spawn(proxy::serve(proxy::Listeners { app: listener, operations: None }, proxy, std::future::pending()));
     let health: api::Health = reqwest::get(format!("{base}/healthz")).await.unwrap().json().await.unwrap();
     assert!(health.sandbox);
     let body: LocalitiesResponse =
@@ -209,7 +209,7 @@ async fn two_credential_sets_rotate_without_downtime_and_expiry_is_watched() {
     };
     let mut config = config_for(&sandbox.base_url(), old, 2_000);
     config.next_credentials = Some(Credentials { expires: Some("2027-11-30".into()), ..common::sandbox_credentials() });
-    let (base, _server) = serve(config).await;
+    let (base, operations, _server) = common::serve_with_operations(config).await;
     for q in ["30", "31", "32"] {
         assert_eq!(reqwest::get(format!("{base}/v1/localities?q={q}")).await.unwrap().status(), StatusCode::OK);
     }
@@ -218,7 +218,7 @@ async fn two_credential_sets_rotate_without_downtime_and_expiry_is_watched() {
     assert_eq!(reqwest::get(format!("{base}/v1/localities?q=33")).await.unwrap().status(), StatusCode::OK);
     assert_eq!(sandbox.knobs().calls_of(route::TOKEN), 3, "the working set is asked first from now on");
 
-    let metrics = reqwest::get(format!("{base}/metrics")).await.unwrap().text().await.unwrap();
+    let metrics = reqwest::get(format!("{operations}/metrics")).await.unwrap().text().await.unwrap();
     let days = |client: &str| {
         metrics
             .lines()

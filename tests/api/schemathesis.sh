@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 examples=${1:-200}
 key="schemathesis-server-key-$RANDOM$RANDOM"
 log=$(mktemp)
-PORT=0 SWISS_CHECKOUT_RATE_PER_SECOND=0 SWISS_CHECKOUT_SERVER_KEY="$key" SWISS_CHECKOUT_WWW_DIR=/nonexistent \
+PORT=0 SWISS_CHECKOUT_OPERATOR_LISTEN=127.0.0.1:0 SWISS_CHECKOUT_RATE_PER_SECOND=0 SWISS_CHECKOUT_SERVER_KEY="$key" SWISS_CHECKOUT_WWW_DIR=/nonexistent \
   RUST_LOG=info ./target/debug/swiss-checkout-proxy > "$log" 2>&1 &
 proxy=$!
 trap 'kill $proxy 2>/dev/null; rm -f "$log"' EXIT

@@ -17,6 +17,8 @@ export async function startProxy(env = {}) {
     env: {
       ...process.env,
       PORT: '0',
+      // The operator's routes on a free port too: several proxies may run at once.
+      SWISS_CHECKOUT_OPERATOR_LISTEN: '127.0.0.1:0',
       SWISS_CHECKOUT_WWW_DIR: path.join(root, 'www/dist'),
       RUST_LOG: 'info',
       NO_COLOR: '1',

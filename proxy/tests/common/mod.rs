@@ -29,13 +29,22 @@ pub fn config_for(upstream_base: &str, credentials: Credentials, timeout_ms: u64
 
 /// Builds and serves a proxy on a free loopback port; returns its base URL.
 pub async fn serve(config: Config) -> (String, tokio::task::JoinHandle<()>) {
-    let proxy = proxy::build(config).await.unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let server = tokio::spawn(async move {
-        proxy::serve(listener, proxy, std::future::pending()).await.unwrap();
-    });
+    let (base, _operations, server) = serve_with_operations(config).await;
     (base, server)
+}
+
+/// As [`serve`], with the operator's routes (`/metrics`) on a port of their own; returns both base URLs.
+pub async fn serve_with_operations(config: Config) -> (String, String, tokio::task::JoinHandle<()>) {
+    let proxy = proxy::build(config).await.unwrap();
+    let app = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let operations = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", app.local_addr().unwrap());
+    let operations_base = format!("http://{}", operations.local_addr().unwrap());
+    let listeners = proxy::Listeners { app, operations: Some(operations) };
+    let server = tokio::spawn(async move {
+        proxy::serve(listeners, proxy, std::future::pending()).await.unwrap();
+    });
+    (base, operations_base, server)
 }
 
 pub fn sandbox_credentials() -> Credentials {
