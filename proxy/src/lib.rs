@@ -5,6 +5,7 @@ pub mod config;
 pub mod delivery;
 pub mod echo;
 pub mod error;
+pub mod extract;
 pub mod guard;
 pub mod labels;
 pub mod lookup;
@@ -47,6 +48,8 @@ pub struct AppState {
     pub labels: labels::Labels,
     /// The example shop's orders (sandbox mode only).
     pub orders: order::Orders,
+    /// `/openapi.json`, made once.
+    pub openapi: bytes::Bytes,
     pub sandbox_mode: bool,
 }
 
@@ -122,6 +125,7 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
         pickup: pickup::Pickup::new(post.clone()),
         labels: labels::Labels::new(post, &config.labels, sandbox_mode),
         orders: order::Orders::default(),
+        openapi: serde_json::to_vec(&openapi::document()).unwrap_or_default().into(),
         sandbox_mode,
     });
     let router = router(&config, state.clone())?;
@@ -149,16 +153,7 @@ async fn overloaded(error: BoxError) -> error::AppError {
 fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
     let rate_limit = guard::RateLimit::new(&config.limits);
     rate_limit.spawn_cleanup();
-    let api = Router::new()
-        .route("/v1/localities", get(routes::localities))
-        .route("/v1/streets", get(routes::streets))
-        .route("/v1/house-numbers", get(routes::house_numbers))
-        .route("/v1/addresses/validate", post(routes::validate))
-        .route("/v1/delivery-options", get(routes::delivery_options))
-        .route("/v1/pickup-points", get(routes::pickup_points))
-        .route("/v1/pickup-places", get(routes::pickup_places))
-        .route("/v1/pickup-user", post(routes::pickup_user))
-        .route("/v1/map/switzerland.geojson", get(routes::switzerland_outline))
+    let (api, _) = routes::browser()
         // Unknown `/v1` routes: a problem, like every other error of the API. (The routes carry their full
         // path rather than being nested under `/v1`: nesting rewrites every request's URI.)
         .route("/v1/{*rest}", axum::routing::any(routes::not_found))
@@ -171,21 +166,17 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         ))
         .layer(middleware::from_fn_with_state(rate_limit, guard::rate_limit))
         .layer(cors(&config.allowed_origins)?)
-        .layer(middleware::from_fn_with_state(guard::Origins::new(&config.allowed_origins), guard::check_origin));
+        .layer(middleware::from_fn_with_state(guard::Origins::new(&config.allowed_origins), guard::check_origin))
+        .split_for_parts();
     // The shop's own server calls these; no CORS layer, so browsers are never told they may.
-    let server = Router::new()
-        .route("/selections/check", post(routes::check_selection))
-        .route("/labels", post(routes::create_label))
-        .fallback(routes::not_found)
+    let (server, _) = routes::server()
+        .route("/server/v1/{*rest}", axum::routing::any(routes::not_found))
         .route_layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::record))
-        .layer(middleware::from_fn_with_state(guard::ServerKey(config.server_key.clone()), guard::check_server_key));
+        .layer(middleware::from_fn_with_state(guard::ServerKey(config.server_key.clone()), guard::check_server_key))
+        .split_for_parts();
+    let (public, _) = routes::public().split_for_parts();
     let sandbox_mode = state.sandbox_mode;
-    let mut app = Router::new()
-        .merge(api)
-        .nest("/server/v1", server)
-        .route("/openapi.json", get(openapi::serve))
-        .route("/healthz", get(routes::healthz))
-        .route("/readyz", get(routes::readyz));
+    let mut app = Router::new().merge(api).merge(server).merge(public);
     if sandbox_mode {
         // The example pages post here; a proxy with real credentials has no such routes.
         app = app

@@ -1,16 +1,21 @@
-//! `GET /openapi.json`: the OpenAPI 3.1 document of every route (but `POST /echo`, a page of the sandbox
-//! mode's example shop, and the static files), generated from the handlers' annotations
-//! and the types of `crates/api`. The error answers are added here in one place, from the same list the
-//! proxy's `AppError` maps to, so the document names every status a caller can see.
+//! `GET /openapi.json`: the OpenAPI 3.1 document of every route of the shop's listener (but the sandbox mode's
+//! example pages and the static files), made from the same route lists as the router (`routes::browser`,
+//! `server`, `public`), the handlers' annotations and the types of `crates/api`. The error answers are added
+//! here in one place, from the same list the proxy's `AppError` maps to, so the document names every status
+//! a caller can see.
+
+use std::sync::Arc;
 
 use api::{PROBLEM_CONTENT_TYPE, Problem};
-use axum::Json;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::IntoResponse;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, HttpMethod, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-use crate::routes;
+use crate::{AppState, routes};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -19,24 +24,7 @@ use crate::routes;
         description = "Swiss address autocomplete and validation, delivery options and the shop's server-side \
                        check, in front of the Swiss Post Digital Commerce API. Errors are RFC 9457 problem+json."
     ),
-    paths(
-        routes::localities,
-        routes::streets,
-        routes::house_numbers,
-        routes::validate,
-        routes::delivery_options,
-        routes::pickup_points,
-        routes::pickup_places,
-        routes::pickup_user,
-        routes::switzerland_outline,
-        routes::check_selection,
-        routes::create_label,
-        routes::healthz,
-        routes::readyz,
-        serve,
-    ),
     components(schemas(Problem)),
-    modifiers(&ErrorAnswers),
     tags(
         (name = "address", description = "Postcode/locality, street and house-number suggestions, validation"),
         (name = "delivery", description = "Delivery options for an address"),
@@ -96,11 +84,21 @@ impl Modify for ErrorAnswers {
     }
 }
 
+/// The whole document: the base above, every route's entry, and the error answers.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    for routes in [routes::browser(), routes::server(), routes::public()] {
+        doc.merge(routes.into_openapi());
+    }
+    ErrorAnswers.modify(&mut doc);
+    doc
+}
+
 /// `GET /openapi.json`.
 #[utoipa::path(get, path = "/openapi.json", tag = "operations",
     responses((status = 200, description = "This document", content_type = "application/json", body = Object)))]
-pub async fn serve() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+pub async fn serve(State(state): State<Arc<AppState>>) -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], state.openapi.clone())
 }
 
 #[cfg(test)]
@@ -109,7 +107,7 @@ mod tests {
 
     #[test]
     fn every_route_is_described_with_its_errors() {
-        let doc = ApiDoc::openapi();
+        let doc = document();
         let json = serde_json::to_value(&doc).unwrap();
         for path in [
             api::LOCALITIES_PATH,

@@ -1,5 +1,7 @@
-//! The browser's `/v1` routes and `/healthz`: thin handlers that parse, call the upstream client and map
-//! its answer to the types of `crates/api`.
+//! The proxy's routes: thin handlers that parse, call a service and map its answer to the types of
+//! `crates/api`. Each route is written once: its path and OpenAPI entry in its `#[utoipa::path]`, its place in
+//! [`browser`], [`server`] or [`public`], from which both the router (`lib.rs`) and the OpenAPI document
+//! (`openapi.rs`) are made.
 
 use std::sync::Arc;
 
@@ -9,27 +11,40 @@ use api::{
     StreetsResponse, ValidationResult, check,
 };
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
 use crate::AppState;
 use crate::error::AppError;
+use crate::extract::{Body, Params};
 
-/// Query parameters as (name, value) pairs; malformed encoding is read leniently, never a 500.
-fn query_pairs(raw: Option<&str>) -> Vec<(String, String)> {
-    raw.and_then(|q| serde_urlencoded::from_str(q).ok()).unwrap_or_default()
+/// The widget's routes (`/v1`): the router puts the origin check, CORS, the rate limit and the publishable
+/// key in front of them.
+pub fn browser() -> OpenApiRouter<Arc<AppState>> {
+    OpenApiRouter::new()
+        .routes(routes!(localities))
+        .routes(routes!(streets))
+        .routes(routes!(house_numbers))
+        .routes(routes!(validate))
+        .routes(routes!(delivery_options))
+        .routes(routes!(pickup_points))
+        .routes(routes!(pickup_places))
+        .routes(routes!(pickup_user))
+        .routes(routes!(switzerland_outline))
 }
 
-fn first<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+/// The shop's server's routes (`/server/v1`): the router puts the server key in front of them, and no CORS.
+pub fn server() -> OpenApiRouter<Arc<AppState>> {
+    OpenApiRouter::new().routes(routes!(check_selection)).routes(routes!(create_label))
 }
 
-/// Checks the `q` of a locality lookup: present, not blank, at most 40 characters, place-name characters.
-pub fn locality_query(raw: Option<&str>) -> Result<String, AppError> {
-    let pairs = query_pairs(raw);
-    Ok(check::locality_query(first(&pairs, "q"))?)
+/// Health and the API's own description, open to all.
+pub fn public() -> OpenApiRouter<Arc<AppState>> {
+    OpenApiRouter::new().routes(routes!(healthz)).routes(routes!(readyz)).routes(routes!(crate::openapi::serve))
 }
 
 /// Lookup answers change rarely: the browser may keep one for a few minutes.
@@ -53,11 +68,8 @@ fn lookup_headers(stale: bool) -> axum::http::HeaderMap {
 /// `GET /v1/localities?q=…`: postcode/locality suggestions for home delivery.
 #[utoipa::path(get, path = "/v1/localities", tag = "address", params(api::LocalitiesQuery),
     responses((status = 200, description = "Up to 20 suggestions; empty when nothing matches", body = LocalitiesResponse)))]
-pub async fn localities(
-    State(state): State<Arc<AppState>>,
-    RawQuery(raw): RawQuery,
-) -> Result<impl IntoResponse, AppError> {
-    let q = locality_query(raw.as_deref())?;
+pub async fn localities(State(state): State<Arc<AppState>>, query: Params) -> Result<impl IntoResponse, AppError> {
+    let q = check::locality_query(query.get("q"))?;
     let answer = state.lookups.localities(&q).await?;
     Ok((lookup_headers(answer.stale), Json(LocalitiesResponse { localities: answer.value })))
 }
@@ -65,13 +77,9 @@ pub async fn localities(
 /// `GET /v1/streets?postcode=3011&q=aarb`.
 #[utoipa::path(get, path = "/v1/streets", tag = "address", params(api::StreetsQuery),
     responses((status = 200, description = "Streets of the postcode with a word starting with `q`", body = StreetsResponse)))]
-pub async fn streets(
-    State(state): State<Arc<AppState>>,
-    RawQuery(raw): RawQuery,
-) -> Result<impl IntoResponse, AppError> {
-    let pairs = query_pairs(raw.as_deref());
-    let postcode = check::postcode(first(&pairs, "postcode"), "postcode")?;
-    let q = check::street(first(&pairs, "q"), "q", true)?;
+pub async fn streets(State(state): State<Arc<AppState>>, query: Params) -> Result<impl IntoResponse, AppError> {
+    let postcode = check::postcode(query.get("postcode"), "postcode")?;
+    let q = check::street(query.get("q"), "q", true)?;
     let answer = state.lookups.streets(&postcode, &q).await?;
     Ok((lookup_headers(answer.stale), Json(StreetsResponse { streets: answer.value })))
 }
@@ -79,14 +87,10 @@ pub async fn streets(
 /// `GET /v1/house-numbers?postcode=3011&street=Aarbergergasse&q=1`.
 #[utoipa::path(get, path = "/v1/house-numbers", tag = "address", params(api::HouseNumbersQuery),
     responses((status = 200, description = "House numbers of the street starting with `q`, in natural order", body = HouseNumbersResponse)))]
-pub async fn house_numbers(
-    State(state): State<Arc<AppState>>,
-    RawQuery(raw): RawQuery,
-) -> Result<impl IntoResponse, AppError> {
-    let pairs = query_pairs(raw.as_deref());
-    let postcode = check::postcode(first(&pairs, "postcode"), "postcode")?;
-    let street = check::street(first(&pairs, "street"), "street", true)?;
-    let q = check::house_number(first(&pairs, "q"), "q")?;
+pub async fn house_numbers(State(state): State<Arc<AppState>>, query: Params) -> Result<impl IntoResponse, AppError> {
+    let postcode = check::postcode(query.get("postcode"), "postcode")?;
+    let street = check::street(query.get("street"), "street", true)?;
+    let q = check::house_number(query.get("q"), "q")?;
     let answer = state.lookups.house_numbers(&postcode, &street, &q).await?;
     Ok((lookup_headers(answer.stale), Json(HouseNumbersResponse { house_numbers: answer.value })))
 }
@@ -96,9 +100,8 @@ pub async fn house_numbers(
     responses((status = 200, description = "Swiss Post's verdict, with the official spelling when it differs", body = ValidationResult)))]
 pub async fn validate(
     State(state): State<Arc<AppState>>,
-    body: Result<Json<AddressInput>, JsonRejection>,
+    Body(input): Body<AddressInput>,
 ) -> Result<Json<ValidationResult>, AppError> {
-    let Json(input) = body.map_err(AppError::from_json_rejection)?;
     let checked = check::address(&input, true)?;
     Ok(Json(state.lookups.validate(&checked).await?))
 }
@@ -108,16 +111,15 @@ pub async fn validate(
     responses((status = 200, description = "Delivery options by date then kind; empty when Swiss Post cannot place the address", body = DeliveryOptionsResponse)))]
 pub async fn delivery_options(
     State(state): State<Arc<AppState>>,
-    RawQuery(raw): RawQuery,
+    query: Params,
 ) -> Result<impl IntoResponse, AppError> {
-    let pairs = query_pairs(raw.as_deref());
     let address = AddressInput {
-        postcode: check::postcode(first(&pairs, "postcode"), "postcode")?,
-        town: check::town(first(&pairs, "town"), "town")?,
-        street: check::street(first(&pairs, "street"), "street", false)?,
-        house_number: check::house_number(first(&pairs, "house_number"), "house_number")?,
+        postcode: check::postcode(query.get("postcode"), "postcode")?,
+        town: check::town(query.get("town"), "town")?,
+        street: check::street(query.get("street"), "street", false)?,
+        house_number: check::house_number(query.get("house_number"), "house_number")?,
     };
-    let days = check::delivery_days(first(&pairs, "days"))?;
+    let days = check::delivery_days(query.get("days"))?;
     let answer = state.delivery.options(&address, days).await?;
     // Options depend on the time of day (cut-offs): the browser must not keep them.
     let mut headers = lookup_headers(answer.stale);
@@ -128,15 +130,11 @@ pub async fn delivery_options(
 /// `GET /v1/pickup-points?bbox=…[&types=…][&near=lat,lon]`: pickup points in a box, or clusters.
 #[utoipa::path(get, path = "/v1/pickup-points", tag = "pickup", params(api::PickupPointsQuery),
     responses((status = 200, description = "Points nearest first with opening hours and arrival day, or clusters above 60 points", body = PickupPointsResponse)))]
-pub async fn pickup_points(
-    State(state): State<Arc<AppState>>,
-    RawQuery(raw): RawQuery,
-) -> Result<impl IntoResponse, AppError> {
-    let pairs = query_pairs(raw.as_deref());
-    let bbox = check::bbox(first(&pairs, "bbox"))?;
-    let kinds = check::pickup_kinds(first(&pairs, "types"))?;
-    let near = check::position(first(&pairs, "near"), "near")?;
-    let product = check::pickup_product(first(&pairs, "product"))?;
+pub async fn pickup_points(State(state): State<Arc<AppState>>, query: Params) -> Result<impl IntoResponse, AppError> {
+    let bbox = check::bbox(query.get("bbox"))?;
+    let kinds = check::pickup_kinds(query.get("types"))?;
+    let near = check::position(query.get("near"), "near")?;
+    let product = check::pickup_product(query.get("product"))?;
     let mut answer = state.pickup.points(bbox, &kinds, near).await?;
     state.delivery.set_arrivals(&mut answer.value.points, product).await;
     Ok((lookup_headers(answer.stale), Json(answer.value)))
@@ -145,11 +143,8 @@ pub async fn pickup_points(
 /// `GET /v1/pickup-places?q=9000`: where a postcode or place is.
 #[utoipa::path(get, path = "/v1/pickup-places", tag = "pickup", params(api::LocalitiesQuery),
     responses((status = 200, description = "Places to centre the map on; empty when nothing matches", body = PickupPlacesResponse)))]
-pub async fn pickup_places(
-    State(state): State<Arc<AppState>>,
-    RawQuery(raw): RawQuery,
-) -> Result<impl IntoResponse, AppError> {
-    let q = locality_query(raw.as_deref())?;
+pub async fn pickup_places(State(state): State<Arc<AppState>>, query: Params) -> Result<impl IntoResponse, AppError> {
+    let q = check::locality_query(query.get("q"))?;
     let places = state.pickup.places(&q).await?;
     Ok((lookup_headers(false), Json(PickupPlacesResponse { places })))
 }
@@ -159,9 +154,8 @@ pub async fn pickup_places(
     responses((status = 200, description = "The user id, whether Swiss Post checked the identity, and name2", body = PickupUser)))]
 pub async fn pickup_user(
     State(state): State<Arc<AppState>>,
-    body: Result<Json<PickupUserRequest>, JsonRejection>,
+    Body(request): Body<PickupUserRequest>,
 ) -> Result<Json<PickupUser>, AppError> {
-    let Json(request) = body.map_err(AppError::from_json_rejection)?;
     let language = match request.language.trim() {
         "" => "de".to_owned(),
         l @ ("de" | "fr" | "it" | "en") => l.to_owned(),
@@ -195,9 +189,8 @@ pub async fn switzerland_outline() -> impl IntoResponse {
     responses((status = 200, description = "The selection checked against Swiss Post now", body = SelectionCheck)))]
 pub async fn check_selection(
     State(state): State<Arc<AppState>>,
-    body: Result<Json<Selection>, JsonRejection>,
+    Body(selection): Body<Selection>,
 ) -> Result<Json<SelectionCheck>, AppError> {
-    let Json(selection) = body.map_err(AppError::from_json_rejection)?;
     let chosen = &selection.address;
     let address = check::address(
         &AddressInput {
@@ -236,9 +229,8 @@ pub async fn check_selection(
 pub async fn create_label(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
-    body: Result<Json<api::labels::LabelRequest>, JsonRejection>,
+    Body(request): Body<api::labels::LabelRequest>,
 ) -> Result<Response, AppError> {
-    let Json(request) = body.map_err(AppError::from_json_rejection)?;
     let key = headers
         .get(api::labels::IDEMPOTENCY_KEY_HEADER)
         .map(|v| v.to_str().map(|k| k.trim().to_owned()))
@@ -288,6 +280,10 @@ pub async fn not_found() -> AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn locality_query(query: Option<&str>) -> Result<String, AppError> {
+        Ok(check::locality_query(Params::parse(query).get("q"))?)
+    }
 
     fn field_of(result: Result<String, AppError>) -> Option<&'static str> {
         match result {
