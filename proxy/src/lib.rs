@@ -14,6 +14,7 @@ pub mod openapi;
 pub mod order;
 pub mod pickup;
 pub mod routes;
+pub mod selection;
 pub mod token;
 pub mod upstream;
 

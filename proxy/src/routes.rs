@@ -6,9 +6,9 @@
 use std::sync::Arc;
 
 use api::{
-    AddressInput, AddressQuality, DeliveryOptionsResponse, Health, HouseNumbersResponse, LocalitiesResponse,
-    PickupPlacesResponse, PickupPointsResponse, PickupUser, PickupUserRequest, Selection, SelectionCheck,
-    StreetsResponse, ValidationResult, check,
+    AddressInput, DeliveryOptionsResponse, Health, HouseNumbersResponse, LocalitiesResponse, PickupPlacesResponse,
+    PickupPointsResponse, PickupUser, PickupUserRequest, Selection, SelectionCheck, StreetsResponse, ValidationResult,
+    check,
 };
 use axum::Json;
 use axum::extract::State;
@@ -21,6 +21,7 @@ use utoipa_axum::routes;
 use crate::AppState;
 use crate::error::AppError;
 use crate::extract::{Body, Params};
+use crate::selection::{self, FieldPrefix};
 
 /// The widget's routes (`/v1`): the router puts the origin check, CORS, the rate limit and the publishable
 /// key in front of them.
@@ -191,26 +192,8 @@ pub async fn check_selection(
     State(state): State<Arc<AppState>>,
     Body(selection): Body<Selection>,
 ) -> Result<Json<SelectionCheck>, AppError> {
-    let chosen = &selection.address;
-    let address = check::address(
-        &AddressInput {
-            postcode: chosen.postcode.clone(),
-            town: chosen.town.clone(),
-            street: chosen.street.clone(),
-            house_number: chosen.house_number.clone(),
-        },
-        true,
-    )?;
-    let verdict = state.lookups.validate(&address).await?;
-    let delivery_offered = match &selection.delivery {
-        None => None,
-        Some(chosen) => {
-            let offered = state.delivery.options(&address, Some(api::MAX_DELIVERY_DAYS)).await?;
-            Some(offered.value.iter().any(|option| option == chosen))
-        }
-    };
-    let shippable = verdict.quality != AddressQuality::Unusable && delivery_offered != Some(false);
-    Ok(Json(SelectionCheck { address: verdict, delivery_offered, shippable }))
+    let checked = selection::check(&state.lookups, &state.delivery, &selection, FieldPrefix::None).await?;
+    Ok(Json(checked))
 }
 
 /// `POST /server/v1/labels`: a Swiss Post label for the selection the checkout posted. JSON with the label in

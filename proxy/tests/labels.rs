@@ -202,8 +202,11 @@ async fn names_are_written_the_swiss_way_or_refused_naming_the_field() {
     let mut weiss = request(selection.clone(), LabelFormat::Pdf);
     weiss.recipient.last_name = "Weiß-Łukasiewicz".into();
     weiss.recipient.first_name = "Søren".into();
+    // The home address as the shopper typed it; the label has Swiss Post's official spelling.
+    weiss.selection.address.street = "aarbergergasse".into();
     let text = pdf_text(&bytes(&shop.label(&weiss).await), "weiss");
     assert!(text.contains("Soren Weiss-Lukasiewicz"), "{text}");
+    assert!(text.contains("Aarbergergasse 1"), "{text}");
 
     for (change, field) in [
         (

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use api::labels::{LabelFormat, LabelLayout, LabelRequest, LabelResponse, LabelWarning};
-use api::{AddressInput, AddressQuality, DeliveryKind, PickupUserRequest, Selection, check};
+use api::{AddressQuality, AddressSelection, DeliveryKind, PickupUserRequest, Selection, check};
 use base64::Engine;
 use moka::future::Cache;
 use swisspost::barcode::{
@@ -32,6 +32,7 @@ use crate::delivery::DeliveryOptions;
 use crate::error::AppError;
 use crate::lookup::Lookups;
 use crate::pickup::Pickup;
+use crate::selection::{self, FieldPrefix};
 use crate::upstream::PostClient;
 
 /// The services a label's selection is checked with.
@@ -179,10 +180,7 @@ impl Labels {
         let przl = service_codes(request)?;
         let selection = &request.selection;
         let (address, name2, name3) = match &selection.pickup {
-            None => {
-                self.check_home(checks, selection).await?;
-                (&selection.address, company, None)
-            }
+            None => (self.check_home(checks, selection).await?, company, None),
             Some(point) => {
                 let name2 = match &point.user {
                     Some(user) => user.name2.clone(),
@@ -198,7 +196,7 @@ impl Labels {
                         checks.pickup.user(&asked, point.kind).await?.name2
                     }
                 };
-                (&point.address, Some(line(&name2, "selection.pickup.user.name2", 35, true)?), company)
+                (point.address.clone(), Some(line(&name2, "selection.pickup.user.name2", 35, true)?), company)
             }
         };
         let prefix = if selection.pickup.is_some() { "selection.pickup.address" } else { "selection.address" };
@@ -303,46 +301,31 @@ impl Labels {
         })
     }
 
-    /// A home address Swiss Post calls unusable, or a delivery option no longer offered, cannot be labelled.
-    async fn check_home(&self, checks: &Checks<'_>, selection: &Selection) -> Result<(), AppError> {
-        let chosen = &selection.address;
-        let address = check::address(
-            &AddressInput {
-                postcode: chosen.postcode.clone(),
-                town: chosen.town.clone(),
-                street: chosen.street.clone(),
-                house_number: chosen.house_number.clone(),
-            },
-            true,
-        )
-        .map_err(|e| AppError::invalid(selection_field(e.field), e.why))?;
-        let verdict = checks.lookups.validate(&address).await?;
-        if verdict.quality == AddressQuality::Unusable {
+    /// The home address as the label prints it: in Swiss Post's official spelling when it certified the
+    /// address under another. One it calls unusable, or a delivery option no longer offered, cannot be
+    /// labelled.
+    async fn check_home(&self, checks: &Checks<'_>, selection: &Selection) -> Result<AddressSelection, AppError> {
+        let checked = selection::check(checks.lookups, checks.delivery, selection, FieldPrefix::LabelRequest).await?;
+        if checked.address.quality == AddressQuality::Unusable {
             return Err(AppError::NotShippable {
                 field: "selection.address",
                 why: "Swiss Post cannot deliver to this address".into(),
             });
         }
-        if let Some(option) = &selection.delivery {
-            let offered = checks.delivery.options(&address, Some(api::MAX_DELIVERY_DAYS)).await?;
-            if !offered.value.iter().any(|o| o == option) {
-                return Err(AppError::NotShippable {
-                    field: "selection.delivery",
-                    why: format!("the delivery option {} is no longer offered for this address", option.id),
-                });
-            }
+        if checked.delivery_offered == Some(false) {
+            let id = selection.delivery.as_ref().map(|o| o.id.as_str()).unwrap_or_default();
+            return Err(AppError::NotShippable {
+                field: "selection.delivery",
+                why: format!("the delivery option {id} is no longer offered for this address"),
+            });
         }
-        Ok(())
-    }
-}
-
-/// The address checks name `postcode`, `town`…: in a label request they are inside `selection.address`.
-fn selection_field(field: &str) -> &'static str {
-    match field {
-        "postcode" => "selection.address.postcode",
-        "town" => "selection.address.town",
-        "street" => "selection.address.street",
-        "house_number" => "selection.address.house_number",
-        _ => "selection.address",
+        let mut address = selection.address.clone();
+        if let (AddressQuality::Certified, Some(official)) = (checked.address.quality, checked.address.corrected) {
+            address.postcode = official.postcode;
+            address.town = official.town;
+            address.street = official.street;
+            address.house_number = official.house_number;
+        }
+        Ok(address)
     }
 }
