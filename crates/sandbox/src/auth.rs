@@ -50,6 +50,8 @@ impl Client {
                 scope::DELIVERY,
                 scope::PICKPOST,
                 scope::BARCODE_READ,
+                scope::TRACKING,
+                scope::COLLECTION_ORDER,
             ]
             .map(String::from)
             .to_vec(),

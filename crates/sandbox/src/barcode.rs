@@ -53,19 +53,54 @@ const ADDITIONAL_SERVICES: [&str; 14] =
 const WINDOWS: [&str; 8] =
     ["ZFZ0912", "ZFZ1114", "ZFZ1217", "ZF16302100", "ZF16301800", "ZF17301900", "ZF18302000", "ZF19302100"];
 
-/// Item numbers issued so far, per franking licence: each label's identcode is new.
+/// Where a labelled parcel goes: what its tracking events are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Journey {
+    /// To the recipient's door.
+    Home,
+    /// To a PickPost point or My Post 24 terminal, where it waits to be collected.
+    PickupPoint { name: String },
+    /// A return collected at the customer's door (pick@home) on `collect_on`, back to the shop.
+    Return { collect_on: time::Date },
+}
+
+/// A parcel the sandbox made a label for: what tracking follows.
+#[derive(Clone, Debug)]
+pub struct Mailpiece {
+    pub ident_code: String,
+    /// On the after-sale clock ([`crate::Knobs::now`]).
+    pub issued_at: time::OffsetDateTime,
+    /// The base product first ("PRI", "ECO"…).
+    pub services: Vec<String>,
+    /// "3011 Bern": where it goes.
+    pub destination: String,
+    /// "3030 Bern": where it comes from.
+    pub origin: String,
+    pub journey: Journey,
+}
+
+/// Item numbers issued so far, per franking licence (each label's identcode is new), and the parcels.
 #[derive(Default)]
 pub struct Issued {
     next: Mutex<HashMap<String, u32>>,
+    mailpieces: Mutex<HashMap<String, Mailpiece>>,
 }
 
 impl Issued {
     /// `99` + the licence + the next item number of that licence.
-    fn ident_code(&self, licence: &str) -> String {
+    pub fn ident_code(&self, licence: &str) -> String {
         let mut next = self.next.lock().unwrap_or_else(|p| p.into_inner());
         let number = next.entry(licence.to_owned()).or_insert(0);
         *number = (*number + 1) % 100_000_000;
         format!("99{licence}{:08}", *number)
+    }
+
+    pub fn record(&self, mailpiece: Mailpiece) {
+        self.mailpieces.lock().unwrap_or_else(|p| p.into_inner()).insert(mailpiece.ident_code.clone(), mailpiece);
+    }
+
+    pub fn mailpiece(&self, ident_code: &str) -> Option<Mailpiece> {
+        self.mailpieces.lock().unwrap_or_else(|p| p.into_inner()).get(ident_code).cloned()
     }
 }
 
@@ -458,6 +493,31 @@ pub async fn generate_address_label(State(state): State<SharedState>, headers: H
     };
     let licence = format!("{licence:0>8}");
     let ident_code = state.labels.ident_code(&licence);
+    if let Some(r) = &request.item.recipient {
+        let place = |zip: &Option<String>, city: &Option<String>| {
+            format!("{} {}", zip.as_deref().unwrap_or(""), city.as_deref().unwrap_or("")).trim().to_owned()
+        };
+        let name2 = r.name2.as_deref().unwrap_or("");
+        let journey = if name2.starts_with("PickPost ") || name2.starts_with("MyPost24 ") {
+            // The point at the recipient's address, by the location service's data.
+            let street = format!("{} {}", r.street.as_deref().unwrap_or(""), r.house_no.as_deref().unwrap_or(""));
+            let point = state.places.points.iter().find(|p| {
+                Some(p.zip.as_str()) == r.zip.as_deref()
+                    && swisspost::matching::canonical(&p.street) == swisspost::matching::canonical(street.trim())
+            });
+            Journey::PickupPoint { name: point.map_or_else(|| place(&r.zip, &r.city), |p| p.name.clone()) }
+        } else {
+            Journey::Home
+        };
+        state.labels.record(Mailpiece {
+            ident_code: ident_code.clone(),
+            issued_at: state.knobs.now(),
+            services: request.item.attributes.przl.clone(),
+            destination: place(&r.zip, &r.city),
+            origin: format!("{} {}", sender.zip, sender.city),
+            journey,
+        });
+    }
     let print = definition.print_addresses.as_deref().unwrap_or("RECIPIENT_AND_CUSTOMER");
     let recipient = request.item.recipient.as_ref().map(recipient_lines).unwrap_or_default();
     let sender_lines =

@@ -230,6 +230,14 @@ impl AddressData {
         self.find_streets(&wanted, Some(zip)).find(|s| canonical(&s.name) == wanted)
     }
 
+    /// The building with house key (EGID) `key`: its postcode, town, street and number.
+    pub fn house_by_key(&self, key: &str) -> Option<(String, String, String, String)> {
+        let ((zip, folded), house) =
+            self.houses.iter().find_map(|(at, list)| list.iter().find(|h| h.egid == key).map(|h| (at, h)))?;
+        let street = self.streets.iter().find(|s| s.zip == *zip && canonical(&s.name) == *folded)?;
+        Some((zip.clone(), street.city.clone(), street.name.clone(), house.number.clone()))
+    }
+
     /// Houses of a street, in natural order ("2" before "10", "1" before "1 A").
     pub fn houses(&self, zip: &str, street: &str) -> &[House] {
         self.houses.get(&(zip.to_owned(), canonical(street))).map_or(&[], Vec::as_slice)

@@ -55,7 +55,7 @@ fn in_ranges(zip: &str, ranges: &[(u16, u16)]) -> bool {
     zip.parse::<u16>().is_ok_and(|z| ranges.iter().any(|&(from, to)| (from..=to).contains(&z)))
 }
 
-fn is_working_day(date: Date) -> bool {
+pub fn is_working_day(date: Date) -> bool {
     !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday) && holiday_on(date).is_none()
 }
 

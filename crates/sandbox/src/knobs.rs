@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, AtomicU64, Ordering};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -29,6 +29,10 @@ pub struct KnobSettings {
     /// The next this many API answers (not token answers) are a 500, then all is well again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fail_next: Option<u32>,
+    /// How far the after-sale modules' clock (tracking, pick@home) runs ahead of the real one, in minutes:
+    /// a test or the demo moves it to watch a parcel travel, and never sleeps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clock_ahead_minutes: Option<i64>,
 }
 
 /// Live fault-injection settings and per-route call counters.
@@ -39,6 +43,7 @@ pub struct Knobs {
     outage: AtomicBool,
     token_lifetime_secs: AtomicU64,
     fail_next: AtomicU32,
+    clock_ahead_minutes: AtomicI64,
     calls: Mutex<BTreeMap<String, u64>>,
 }
 
@@ -53,6 +58,7 @@ impl Default for Knobs {
             outage: AtomicBool::new(false),
             token_lifetime_secs: AtomicU64::new(DEFAULT_TOKEN_LIFETIME_SECS),
             fail_next: AtomicU32::new(0),
+            clock_ahead_minutes: AtomicI64::new(0),
             calls: Mutex::new(BTreeMap::new()),
         }
     }
@@ -77,6 +83,14 @@ impl Knobs {
         if let Some(n) = settings.fail_next {
             self.fail_next.store(n, Ordering::Relaxed);
         }
+        if let Some(minutes) = settings.clock_ahead_minutes {
+            self.clock_ahead_minutes.store(minutes, Ordering::Relaxed);
+        }
+    }
+
+    /// The after-sale modules' clock: now, plus what `clock_ahead_minutes` says.
+    pub fn now(&self) -> time::OffsetDateTime {
+        time::OffsetDateTime::now_utc() + time::Duration::minutes(self.clock_ahead_minutes.load(Ordering::Relaxed))
     }
 
     /// Takes one of the answers that `fail_next` asked to fail, if any are left.
@@ -91,6 +105,7 @@ impl Knobs {
             outage: Some(self.outage.load(Ordering::Relaxed)),
             token_lifetime_secs: Some(self.token_lifetime_secs.load(Ordering::Relaxed)),
             fail_next: Some(self.fail_next.load(Ordering::Relaxed)),
+            clock_ahead_minutes: Some(self.clock_ahead_minutes.load(Ordering::Relaxed)),
         }
     }
 

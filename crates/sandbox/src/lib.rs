@@ -14,12 +14,14 @@
 pub mod address;
 pub mod auth;
 pub mod barcode;
+pub mod collection;
 pub mod data;
 pub mod delivery;
 pub mod holidays;
 pub mod home;
 pub mod knobs;
 pub mod location;
+pub mod tracking;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -49,6 +51,7 @@ pub mod route {
     pub const HOLIDAYS: &str = "GET /api/delivery/v1/options/holidays";
     pub const PICKPOST_USERS: &str = "POST /pickpost/v1/users";
     pub const GENERATE_ADDRESS_LABEL: &str = "POST /barcode/v1/generateAddressLabel";
+    pub const TRACKING_MAILPIECES: &str = "POST /logistics/mailpiece/tracking/business/v1/mailpieces";
     pub const LOCATION_TYPES: &str = "GET /StandortSuche/StaoCacheServiceV2/api/v1/Types";
     pub const LOCATION_FIND: &str = "GET /StandortSuche/StaoCacheServiceV2/api/v1/Find";
     pub const LOCATION_GEOCODE: &str = "GET /StandortSuche/StaoCacheServiceV2/api/v1/Geocode";
@@ -84,8 +87,10 @@ pub struct SandboxState {
     pub clients: Vec<Client>,
     pub tokens: auth::TokenStore,
     pub knobs: Knobs,
-    /// The labels' item numbers so far.
+    /// The labels' item numbers so far, and the parcels tracking follows.
     pub labels: barcode::Issued,
+    /// pick@home orders.
+    pub collection_orders: collection::Orders,
 }
 
 pub type SharedState = Arc<SandboxState>;
@@ -103,6 +108,7 @@ impl SandboxState {
             tokens: auth::TokenStore::default(),
             knobs,
             labels: barcode::Issued::default(),
+            collection_orders: collection::Orders::default(),
         })
     }
 }
@@ -119,6 +125,16 @@ pub fn router(state: SharedState) -> Router {
         .route("/api/delivery/v1/options/holidays", get(delivery::holidays_get))
         .route("/pickpost/v1/users", post(location::users))
         .route(swisspost::barcode::GENERATE_ADDRESS_LABEL, post(barcode::generate_address_label))
+        .route(
+            &format!("{}/houses/{{key}}/collection/instructions", swisspost::collection::BASE_PATH),
+            get(collection::instructions),
+        )
+        .route(&format!("{}/orders", swisspost::collection::BASE_PATH), post(collection::create))
+        .route(&format!("{}/orders/{{key}}/approval", swisspost::collection::BASE_PATH), post(collection::approve))
+        .route(&format!("{}/mailpieces", swisspost::tracking::BASE_PATH), post(tracking::mailpieces))
+        .route(&format!("{}/mailpieces/{{key}}/detail", swisspost::tracking::BASE_PATH), get(tracking::detail))
+        .route(&format!("{}/mailpieces/{{key}}/events/", swisspost::tracking::BASE_PATH), get(tracking::events_route))
+        .route(&format!("{}/mailpieces/{{key}}/events", swisspost::tracking::BASE_PATH), get(tracking::events_route))
         .route(&format!("{LOCATION_PREFIX}/Types"), get(location::types))
         .route(&format!("{LOCATION_PREFIX}/Find"), get(location::find))
         .route(&format!("{LOCATION_PREFIX}/Geocode"), get(location::geocode))

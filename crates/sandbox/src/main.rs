@@ -26,6 +26,7 @@ async fn main() -> Result<(), String> {
         outage: env("SANDBOX_OUTAGE")?,
         token_lifetime_secs: env("SANDBOX_TOKEN_LIFETIME_SECS")?,
         fail_next: None,
+        clock_ahead_minutes: env("SANDBOX_CLOCK_AHEAD_MINUTES")?,
     };
     let mut config = SandboxConfig { knobs, ..SandboxConfig::default() };
     let custom_client = match (std::env::var("SANDBOX_CLIENT_ID"), std::env::var("SANDBOX_CLIENT_SECRET")) {

@@ -6,8 +6,10 @@
 
 pub mod barcode;
 pub mod clock;
+pub mod collection;
 pub mod location;
 pub mod matching;
+pub mod tracking;
 
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +28,10 @@ pub mod scope {
     pub const PICKPOST: &str = "DCAPI_PICKPOST";
     /// Labels. CONFIRMED.
     pub const BARCODE_READ: &str = "DCAPI_BARCODE_READ";
+    /// Shipment tracking for business customers. CONFIRMED (client).
+    pub const TRACKING: &str = "MYSB_MAILPIECE_TRACKING_B2B_READ";
+    /// pick@home collection orders. CONFIRMED (Swiss Post's endpoint table).
+    pub const COLLECTION_ORDER: &str = "DCAPI_DELIVERY_COLLECTION_ORDER";
 
     /// Every scope the address part of the widget needs, space separated as the token request wants it.
     pub const ADDRESS_SCOPES: &str = "DCAPI_ADDRESS_AUTOCOMPLETE DCAPI_ADDRESS_READ DCAPI_ADDRESS_VALIDATE";
