@@ -501,10 +501,14 @@ pub async fn generate_address_label(State(state): State<SharedState>, headers: H
         let journey = if name2.starts_with("PickPost ") || name2.starts_with("MyPost24 ") {
             // The point at the recipient's address, by the location service's data.
             let street = format!("{} {}", r.street.as_deref().unwrap_or(""), r.house_no.as_deref().unwrap_or(""));
-            let point = state.places.points.iter().find(|p| {
+            // A terminal and a counter may share an address: the kind the name2 line names first.
+            let terminal = name2.starts_with("MyPost24 ");
+            let at_address = |p: &&crate::location::Point| {
                 Some(p.zip.as_str()) == r.zip.as_deref()
                     && swisspost::matching::canonical(&p.street) == swisspost::matching::canonical(street.trim())
-            });
+            };
+            let point =
+                state.places.points.iter().filter(at_address).min_by_key(|p| (p.type_id == "001MP24") != terminal);
             Journey::PickupPoint { name: point.map_or_else(|| place(&r.zip, &r.city), |p| p.name.clone()) }
         } else {
             Journey::Home
