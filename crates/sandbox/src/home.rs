@@ -58,6 +58,38 @@ const MODULES: &[Module] = &[
         routes: &[("POST", "/barcode/v1/generateAddressLabel", "DCAPI_BARCODE_READ")],
     },
     Module {
+        name: "Shipment tracking for business customers (events move on the clock_ahead_minutes knob)",
+        live_base: "https://mysb.apis.post.ch",
+        sandbox_suffix: "",
+        routes: &[
+            ("POST", "/logistics/mailpiece/tracking/business/v1/mailpieces", "MYSB_MAILPIECE_TRACKING_B2B_READ"),
+            (
+                "GET",
+                "/logistics/mailpiece/tracking/business/v1/mailpieces/{key}/detail",
+                "MYSB_MAILPIECE_TRACKING_B2B_READ",
+            ),
+            (
+                "GET",
+                "/logistics/mailpiece/tracking/business/v1/mailpieces/{key}/events/",
+                "MYSB_MAILPIECE_TRACKING_B2B_READ",
+            ),
+        ],
+    },
+    Module {
+        name: "pick@home (returns collected at the door; body member names INFERRED)",
+        live_base: "https://dcapi.apis.post.ch",
+        sandbox_suffix: "",
+        routes: &[
+            (
+                "GET",
+                "/delivery/collection/order/v2/houses/{houseKey}/collection/instructions",
+                "DCAPI_DELIVERY_COLLECTION_ORDER",
+            ),
+            ("POST", "/delivery/collection/order/v2/orders", "DCAPI_DELIVERY_COLLECTION_ORDER"),
+            ("POST", "/delivery/collection/order/v2/orders/{orderKey}/approval", "DCAPI_DELIVERY_COLLECTION_ORDER"),
+        ],
+    },
+    Module {
         name: "Location service (post offices, PickPost, My Post 24), keyless",
         live_base: "https://places.post.ch/StandortSuche/StaoCacheServiceV2/api/v1",
         sandbox_suffix: LOCATION_PREFIX,
