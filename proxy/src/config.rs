@@ -10,6 +10,8 @@
 //! | `SWISS_CHECKOUT_TOKEN_URL` | `upstream.token_url` | `https://api.post.ch/OAuth/token` |
 //! | `SWISS_CHECKOUT_DCAPI_BASE` | `upstream.dcapi_base` | `https://dcapi.apis.post.ch` |
 //! | `SWISS_CHECKOUT_LOCATION_BASE` | `upstream.location_base` | `https://places.post.ch/StandortSuche/StaoCacheServiceV2/api/v1` |
+//! | `SWISS_CHECKOUT_TRACKING_BASE` | `upstream.tracking_base` | `https://mysb.apis.post.ch` |
+//! | `SWISS_CHECKOUT_LINK_SECRET` (or `…_FILE`) | `link_secret` (32+ characters) | none: a random one per start (links die with a restart) |
 //! | `SWISS_CHECKOUT_UPSTREAM_TIMEOUT_MS` | `upstream.timeout_ms` | `5000` |
 //! | `SWISS_CHECKOUT_CLIENT_ID` | `credentials.client_id` | none: sandbox mode |
 //! | `SWISS_CHECKOUT_CLIENT_SECRET` | `credentials.client_secret` | none: sandbox mode |
@@ -90,6 +92,8 @@ pub struct Upstream {
     pub token_url: String,
     pub dcapi_base: String,
     pub location_base: String,
+    /// Shipment tracking for business customers (POST-API-AFTERSALE.md §1).
+    pub tracking_base: String,
     pub timeout_ms: u64,
     /// Sent as `Ocp-Apim-Subscription-Key` on API calls when set (POST-API.md §2.4; off by default).
     pub subscription_key: Option<Secret>,
@@ -105,6 +109,7 @@ impl Default for Upstream {
             token_url: "https://api.post.ch/OAuth/token".into(),
             dcapi_base: "https://dcapi.apis.post.ch".into(),
             location_base: "https://places.post.ch/StandortSuche/StaoCacheServiceV2/api/v1".into(),
+            tracking_base: "https://mysb.apis.post.ch".into(),
             timeout_ms: 5_000,
             subscription_key: None,
             breaker_failures: 5,
@@ -114,13 +119,14 @@ impl Default for Upstream {
 }
 
 impl Upstream {
-    /// All three URLs on one base, as the sandbox serves them.
+    /// Every URL on one base, as the sandbox serves them.
     pub fn on_base(base: &str) -> Self {
         let base = base.trim_end_matches('/');
         Self {
             token_url: format!("{base}/OAuth/token"),
             dcapi_base: base.to_owned(),
             location_base: format!("{base}/StandortSuche/StaoCacheServiceV2/api/v1"),
+            tracking_base: base.to_owned(),
             ..Self::default()
         }
     }
@@ -356,6 +362,8 @@ pub struct Config {
     /// The secret the shop's own server sends as `Authorization: Bearer …` to the server-only routes
     /// (`/server/v1/…`). None: those routes refuse every call.
     pub server_key: Option<Secret>,
+    /// Signs the links a shop's server gives shoppers (tracking, returns). None: a random secret per start.
+    pub link_secret: Option<Secret>,
     /// The built demo page; served at `/` when the folder exists.
     pub www_dir: PathBuf,
     /// Origins of map tiles the served pages may show (`img-src` of their Content Security Policy), e.g.
@@ -378,6 +386,7 @@ impl Default for Config {
             allowed_origins: Vec::new(),
             publishable_key: None,
             server_key: None,
+            link_secret: None,
             www_dir: PathBuf::from("www/dist"),
             tile_origins: Vec::new(),
             delivery: DeliveryConfig::default(),
@@ -467,6 +476,9 @@ impl Config {
         if let Some(url) = var("SWISS_CHECKOUT_DCAPI_BASE") {
             config.upstream.dcapi_base = url;
         }
+        if let Some(url) = var("SWISS_CHECKOUT_TRACKING_BASE") {
+            config.upstream.tracking_base = url;
+        }
         if let Some(url) = var("SWISS_CHECKOUT_LOCATION_BASE") {
             config.upstream.location_base = url;
         }
@@ -503,6 +515,13 @@ impl Config {
         };
         if let Some(key) = server_key.filter(|k| !k.is_empty()) {
             config.server_key = Some(Secret::new(key));
+        }
+        let link_secret = match var("SWISS_CHECKOUT_LINK_SECRET") {
+            Some(secret) => Some(secret),
+            None => from_file("SWISS_CHECKOUT_LINK_SECRET_FILE")?,
+        };
+        if let Some(secret) = link_secret.filter(|s| !s.is_empty()) {
+            config.link_secret = Some(Secret::new(secret));
         }
         match (var("SWISS_CHECKOUT_CLIENT_ID"), secret.filter(|s| !s.is_empty())) {
             (Some(client_id), Some(secret)) => {
@@ -599,6 +618,9 @@ impl Config {
         }
         if self.server_key.as_ref().is_some_and(|key| key.expose().len() < 16) {
             return wrong("server_key", "must be at least 16 characters long");
+        }
+        if self.link_secret.as_ref().is_some_and(|secret| secret.expose().len() < 32) {
+            return wrong("link_secret", "must be at least 32 characters long");
         }
         if let Some(bad) = self.tile_origins.iter().find(|origin| !is_origin(origin)) {
             return wrong("tile_origins", &format!("{bad:?} is not an origin like https://tile.openstreetmap.org"));

@@ -7,6 +7,7 @@ pub mod echo;
 pub mod error;
 pub mod extract;
 pub mod guard;
+pub mod idempotency;
 pub mod labels;
 pub mod lookup;
 pub mod metrics;
@@ -96,6 +97,7 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
                 token_url: local.token_url,
                 dcapi_base: local.dcapi_base,
                 location_base: local.location_base,
+                tracking_base: local.tracking_base,
                 ..config.upstream
             };
             // The first thing the proxy says: nobody should mistake sample answers for Swiss Post's.

@@ -226,6 +226,15 @@ impl Lookups {
     /// Validates an address; the official spelling comes back when it differs. Not cached: the answer
     /// carries an expiry of its own and the shopper asks once.
     pub async fn validate(&self, input: &AddressInput) -> Result<ValidationResult, UpstreamError> {
+        Ok(self.validate_with_key(input).await?.0)
+    }
+
+    /// As [`Lookups::validate`], with the building's house key when Swiss Post certified the address (what
+    /// pick@home orders a collection at).
+    pub async fn validate_with_key(
+        &self,
+        input: &AddressInput,
+    ) -> Result<(ValidationResult, Option<String>), UpstreamError> {
         let request = ValidationRequest {
             geographic_location: GeographicLocation {
                 house: House {
@@ -255,7 +264,8 @@ impl Lookups {
             house_number: pick(&official.house.house_number, &input.house_number),
         };
         let corrected = (quality != AddressQuality::Unusable && spelled != *input).then_some(spelled);
-        Ok(ValidationResult { quality, corrected })
+        let house_key = official.house.house_key.clone().filter(|_| quality == AddressQuality::Certified);
+        Ok((ValidationResult { quality, corrected }, house_key))
     }
 }
 

@@ -111,9 +111,12 @@ pub struct PostClient {
     /// business.
     location_base: String,
     tokens: TokenManager,
-    /// Tokens for the barcode module, asked for separately: an account without labels still gets its
-    /// lookups' token.
+    /// Tokens for the barcode module, tracking and pick@home, each asked for separately: an account without
+    /// one of them still gets the others.
     label_tokens: TokenManager,
+    tracking_tokens: TokenManager,
+    collection_tokens: TokenManager,
+    tracking_base: String,
     subscription_key: Option<crate::config::Secret>,
 }
 
@@ -132,13 +135,18 @@ impl PostClient {
             scope::PROXY_SCOPES.into(),
             metrics.token_requests.clone(),
         );
-        let label_tokens = TokenManager::new(
-            http.clone(),
-            upstream.token_url.clone(),
-            credentials,
-            scope::BARCODE_READ.into(),
-            metrics.token_requests.clone(),
-        );
+        let tokens_for = |scope: &str| {
+            TokenManager::new(
+                http.clone(),
+                upstream.token_url.clone(),
+                credentials.clone(),
+                scope.into(),
+                metrics.token_requests.clone(),
+            )
+        };
+        let label_tokens = tokens_for(scope::BARCODE_READ);
+        let tracking_tokens = tokens_for(scope::TRACKING);
+        let collection_tokens = tokens_for(scope::COLLECTION_ORDER);
         Ok(Self {
             metrics: metrics.clone(),
             breaker: Breaker::new(upstream.breaker_failures, upstream.breaker_cooldown(), metrics.breaker_open.clone()),
@@ -147,6 +155,9 @@ impl PostClient {
             location_base: upstream.location_base.trim_end_matches('/').to_owned(),
             tokens,
             label_tokens,
+            tracking_tokens,
+            collection_tokens,
+            tracking_base: upstream.tracking_base.trim_end_matches('/').to_owned(),
             subscription_key: upstream.subscription_key.clone(),
         })
     }
@@ -228,6 +239,69 @@ impl PostClient {
         self.breaker.allow()?;
         let result = self
             .attempts(&self.label_tokens, false, |token| self.http.post(&url).bearer_auth(token).json(request))
+            .await;
+        self.breaker.record(result.as_ref().err());
+        result?.ok_or(UpstreamError::Status(404))
+    }
+
+    /// Tracking: the detail and the events of the mail piece `key` (the identcode), texts in `lang`; `None`
+    /// when Swiss Post does not know it.
+    pub async fn mailpiece(
+        &self,
+        key: &str,
+        lang: &str,
+    ) -> Result<Option<(swisspost::tracking::MailpieceDetail, swisspost::tracking::MailpieceEvents)>, UpstreamError>
+    {
+        let base = format!("{}{}/mailpieces/{key}", self.tracking_base, swisspost::tracking::BASE_PATH);
+        let get = |url: String| {
+            let lang = lang.to_owned();
+            move |token: &str| self.http.get(&url).bearer_auth(token).header(reqwest::header::ACCEPT_LANGUAGE, &lang)
+        };
+        self.breaker.allow()?;
+        let detail = self.attempts(&self.tracking_tokens, true, get(format!("{base}/detail"))).await;
+        let events = match &detail {
+            Ok(Some(_)) => self.attempts(&self.tracking_tokens, true, get(format!("{base}/events/"))).await,
+            _ => Ok(None),
+        };
+        let result = detail.and_then(|d| Ok(d.zip(events?)));
+        self.breaker.record(result.as_ref().err());
+        result
+    }
+
+    /// pick@home: when a parcel can be collected at `house_key`; `None` for a house Swiss Post does not know.
+    pub async fn collection_instructions(
+        &self,
+        house_key: &str,
+    ) -> Result<Option<swisspost::collection::CollectionInstructions>, UpstreamError> {
+        let url = format!(
+            "{}{}/houses/{house_key}/collection/instructions",
+            self.dcapi_base,
+            swisspost::collection::BASE_PATH
+        );
+        self.breaker.allow()?;
+        let result = self.attempts(&self.collection_tokens, true, |token| self.http.get(&url).bearer_auth(token)).await;
+        self.breaker.record(result.as_ref().err());
+        result
+    }
+
+    /// pick@home: `POST /orders`, or `POST /orders/{key}/approval` with `approve`. Never retried.
+    pub async fn collection_order(
+        &self,
+        order: Option<&swisspost::collection::CollectionOrderRequest>,
+        approve: Option<&str>,
+    ) -> Result<swisspost::collection::CollectionOrderResponse, UpstreamError> {
+        let base = format!("{}{}/orders", self.dcapi_base, swisspost::collection::BASE_PATH);
+        let url = match approve {
+            Some(key) => format!("{base}/{key}/approval"),
+            None => base,
+        };
+        let body = match order {
+            Some(order) => serde_json::to_value(order).map_err(|_| UpstreamError::Body)?,
+            None => serde_json::json!({}),
+        };
+        self.breaker.allow()?;
+        let result = self
+            .attempts(&self.collection_tokens, false, |token| self.http.post(&url).bearer_auth(token).json(&body))
             .await;
         self.breaker.record(result.as_ref().err());
         result?.ok_or(UpstreamError::Status(404))

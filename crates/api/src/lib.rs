@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod aftersale;
 pub mod check;
 pub mod labels;
 
@@ -564,6 +565,10 @@ pub mod problem_type {
     pub const IDEMPOTENCY_CONFLICT: &str = "https://swiss-checkout.dev/problems/idempotency-conflict";
     /// The route needs configuration the proxy does not have (the sender of labels).
     pub const NOT_CONFIGURED: &str = "https://swiss-checkout.dev/problems/not-configured";
+    /// A link token that is altered, expired or for something else.
+    pub const FORBIDDEN_TOKEN: &str = "https://swiss-checkout.dev/problems/forbidden-token";
+    /// Swiss Post refused a pick@home order; `code` is its error number.
+    pub const RETURN_REFUSED: &str = "https://swiss-checkout.dev/problems/return-refused";
 }
 
 /// Answer of `GET /healthz`.

@@ -8,28 +8,24 @@
 //! service codes of the chosen delivery (§5.3), the point's address and `PickPost …` / `MyPost24 …` line in
 //! `name2`, the shop's sender and franking licence. Swiss Post's business errors become a 422 with its code.
 //!
-//! An `Idempotency-Key` makes the call safe to repeat: the same key and body give the same label (also when
-//! many arrive at once: one call upstream), the same key with another body is refused; keys are kept a day.
+//! An `Idempotency-Key` makes the call safe to repeat (`idempotency.rs`): the same key and body give the same
+//! label (also when many arrive at once: one call upstream), the same key with another body is refused.
 
 pub mod text;
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
-use std::time::Duration;
 
 use api::labels::{LabelFormat, LabelLayout, LabelRequest, LabelResponse, LabelWarning};
 use api::{AddressQuality, AddressSelection, DeliveryKind, PickupUserRequest, Selection, check};
 use base64::Engine;
-use moka::future::Cache;
 use swisspost::barcode::{
     GenerateLabel, LabelAttributes, LabelCustomer, LabelDefinition, LabelItem, LabelMessage, LabelRecipient,
 };
-use tokio::sync::OnceCell;
 
 use crate::config::{LabelsConfig, Sender};
 use crate::delivery::DeliveryOptions;
 use crate::error::AppError;
+use crate::idempotency::Idempotent;
 use crate::lookup::Lookups;
 use crate::pickup::Pickup;
 use crate::selection::{self, FieldPrefix};
@@ -42,19 +38,13 @@ pub struct Checks<'a> {
     pub pickup: &'a Pickup,
 }
 
-/// One idempotency key: the request it came with, and its label once made.
-struct Keyed {
-    request: u64,
-    label: OnceCell<Arc<LabelResponse>>,
-}
-
 pub struct Labels {
     post: Arc<PostClient>,
     sender: Option<Sender>,
     franking_license: Option<String>,
     /// Every label says SPECIMEN: sandbox labels are never real.
     sandbox_mode: bool,
-    keys: Cache<String, Arc<Keyed>>,
+    made: Idempotent<LabelResponse>,
 }
 
 /// A text for the label: put into the label alphabet, at most `limit` characters, else a 400 naming `field`.
@@ -116,7 +106,7 @@ impl Labels {
             sender,
             franking_license: config.franking_license.clone(),
             sandbox_mode,
-            keys: Cache::builder().max_capacity(100_000).time_to_live(Duration::from_secs(24 * 3600)).build(),
+            made: Idempotent::default(),
         }
     }
 
@@ -127,22 +117,7 @@ impl Labels {
         request: LabelRequest,
         key: Option<String>,
     ) -> Result<Arc<LabelResponse>, AppError> {
-        let Some(key) = key else { return self.make(&checks, &request).await.map(Arc::new) };
-        if key.is_empty() || key.len() > 255 || !key.bytes().all(|b| b.is_ascii_graphic()) {
-            return Err(AppError::invalid("Idempotency-Key", "must be 1 to 255 visible ASCII characters"));
-        }
-        let fingerprint = {
-            let mut hasher = DefaultHasher::new();
-            serde_json::to_string(&request).unwrap_or_default().hash(&mut hasher);
-            hasher.finish()
-        };
-        let keyed =
-            self.keys.get_with(key, async { Arc::new(Keyed { request: fingerprint, label: OnceCell::new() }) }).await;
-        if keyed.request != fingerprint {
-            return Err(AppError::IdempotencyConflict);
-        }
-        // Concurrent calls with the key wait for the first; a failed attempt leaves the next one to try.
-        keyed.label.get_or_try_init(|| async { self.make(&checks, &request).await.map(Arc::new) }).await.cloned()
+        self.made.run(key, &request, || self.make(&checks, &request)).await
     }
 
     async fn make(&self, checks: &Checks<'_>, request: &LabelRequest) -> Result<LabelResponse, AppError> {
