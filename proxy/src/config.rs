@@ -268,13 +268,21 @@ impl Sender {
     }
 }
 
-/// Labels (`POST /server/v1/labels`): the sender and the franking licence Swiss Post gave the shop.
+/// Labels (`POST /server/v1/labels`) and returns: the sender and the franking licence Swiss Post gave the
+/// shop.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
 pub struct LabelsConfig {
     pub sender: Option<Sender>,
     /// 4 to 8 digits; none: Swiss Post uses the account's licence.
     pub franking_license: Option<String>,
+}
+
+impl LabelsConfig {
+    /// The sender: the configured one, else in sandbox mode the sample.
+    pub fn sender_or_sample(&self, sandbox_mode: bool) -> Option<Sender> {
+        self.sender.clone().or_else(|| sandbox_mode.then(Sender::sandbox))
+    }
 }
 
 /// What one client may ask, and how much the proxy takes on at once.

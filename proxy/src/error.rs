@@ -57,6 +57,12 @@ pub enum AppError {
     LabelRefused { code: String, message: String, field: Option<&'static str> },
     #[error("this Idempotency-Key came with another request")]
     IdempotencyConflict,
+    #[error("this link is not valid (altered, expired or for something else)")]
+    ForbiddenToken,
+    #[error("Swiss Post knows no shipment with this identcode")]
+    UnknownShipment,
+    #[error("Swiss Post refused the collection order: {message}")]
+    ReturnRefused { code: u32, message: String, field: Option<&'static str> },
     #[error("{0}")]
     NotConfigured(&'static str),
     #[error(transparent)]
@@ -118,6 +124,19 @@ impl AppError {
                 Some("Idempotency-Key"),
                 false,
             ),
+            AppError::ForbiddenToken => {
+                (problem_type::FORBIDDEN_TOKEN, "Link not valid", StatusCode::FORBIDDEN, None, false)
+            }
+            AppError::UnknownShipment => {
+                (problem_type::NOT_FOUND, "Unknown shipment", StatusCode::NOT_FOUND, None, false)
+            }
+            AppError::ReturnRefused { field, .. } => (
+                problem_type::RETURN_REFUSED,
+                "Swiss Post refused the collection order",
+                StatusCode::UNPROCESSABLE_ENTITY,
+                *field,
+                false,
+            ),
             AppError::NotConfigured(_) => {
                 (problem_type::NOT_CONFIGURED, "Not configured", StatusCode::SERVICE_UNAVAILABLE, None, false)
             }
@@ -146,6 +165,7 @@ impl AppError {
             manual_entry,
             code: match self {
                 AppError::LabelRefused { code, .. } => Some(code.clone()),
+                AppError::ReturnRefused { code, .. } => Some(code.to_string()),
                 _ => None,
             },
         }

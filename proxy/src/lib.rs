@@ -1,6 +1,7 @@
 //! The swiss-checkout proxy: it holds the shop's Swiss Post credentials, calls the Swiss Post API (or,
 //! with no credentials, its embedded sandbox) and serves the widget's `/v1` routes and the demo page.
 
+pub mod aftersale;
 pub mod config;
 pub mod delivery;
 pub mod echo;
@@ -9,6 +10,7 @@ pub mod extract;
 pub mod guard;
 pub mod idempotency;
 pub mod labels;
+pub mod links;
 pub mod lookup;
 pub mod metrics;
 pub mod openapi;
@@ -48,6 +50,9 @@ pub struct AppState {
     pub delivery: delivery::DeliveryOptions,
     pub pickup: pickup::Pickup,
     pub labels: labels::Labels,
+    pub aftersale: aftersale::AfterSale,
+    /// Seals and opens the shopper's link tokens.
+    pub links: links::Links,
     /// The example shop's orders (sandbox mode only).
     pub orders: order::Orders,
     /// `/openapi.json`, made once.
@@ -126,7 +131,9 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
         lookups: lookup::Lookups::new(post.clone(), config.cache.freshness(), &metrics),
         delivery: delivery::DeliveryOptions::new(post.clone(), config.delivery.clone()),
         pickup: pickup::Pickup::new(post.clone()),
-        labels: labels::Labels::new(post, &config.labels, sandbox_mode),
+        labels: labels::Labels::new(post.clone(), &config.labels, sandbox_mode),
+        aftersale: aftersale::AfterSale::new(post, &config.labels, sandbox_mode),
+        links: links::Links::new(config.link_secret.as_ref().map(|s| s.expose())),
         orders: order::Orders::default(),
         openapi: serde_json::to_vec(&openapi::document()).unwrap_or_default().into(),
         sandbox_mode,

@@ -29,6 +29,7 @@ use crate::{AppState, routes};
         (name = "address", description = "Postcode/locality, street and house-number suggestions, validation"),
         (name = "delivery", description = "Delivery options for an address"),
         (name = "pickup", description = "PickPost points, My Post 24 terminals and post offices; the shopper's user id"),
+        (name = "after sale", description = "For the shopper, with a link token from the shop's server: tracking, returns"),
         (name = "server", description = "For the shop's server only: bearer server key, no browser origin"),
         (name = "operations", description = "Health and readiness"),
     )

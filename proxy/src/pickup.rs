@@ -246,6 +246,14 @@ impl Pickup {
         Ok(index.value.points.iter().find(|p| p.id == id).cloned())
     }
 
+    /// The point called `name` (as tracking names where a parcel waits), with its opening hours.
+    pub async fn point_named(&self, name: &str) -> Result<Option<PickupPoint>, UpstreamError> {
+        let index = self.index().await?;
+        let Some(point) = index.value.points.iter().find(|p| p.name == name).cloned() else { return Ok(None) };
+        let hours = self.hours_of(&point.id).await;
+        Ok(Some(PickupPoint { opening_hours: hours.0.clone(), hours_synthetic: hours.1, ..point }))
+    }
+
     /// Places for a postcode or name, to centre the map on.
     pub async fn places(&self, query: &str) -> Result<Vec<PickupPlace>, UpstreamError> {
         let found: Option<GeocodeResponse> =

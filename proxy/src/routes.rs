@@ -11,7 +11,7 @@ use api::{
     check,
 };
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 
@@ -36,11 +36,18 @@ pub fn browser() -> OpenApiRouter<Arc<AppState>> {
         .routes(routes!(pickup_places))
         .routes(routes!(pickup_user))
         .routes(routes!(switzerland_outline))
+        .routes(routes!(shopper_shipment))
+        .routes(routes!(shopper_return_options, shopper_return))
 }
 
 /// The shop's server's routes (`/server/v1`): the router puts the server key in front of them, and no CORS.
 pub fn server() -> OpenApiRouter<Arc<AppState>> {
-    OpenApiRouter::new().routes(routes!(check_selection)).routes(routes!(create_label))
+    OpenApiRouter::new()
+        .routes(routes!(check_selection))
+        .routes(routes!(create_label))
+        .routes(routes!(server_shipment))
+        .routes(routes!(server_return))
+        .routes(routes!(create_link))
 }
 
 /// Health and the API's own description, open to all.
@@ -238,6 +245,149 @@ pub async fn create_label(
         return Ok((headers, bytes).into_response());
     }
     Ok(Json(label.as_ref().clone()).into_response())
+}
+
+/// `GET /server/v1/shipments/{ident_code}?lang=de`: a shipment's status and events, texts ready to show.
+#[utoipa::path(get, path = "/server/v1/shipments/{ident_code}", tag = "server", security(("server_key" = [])),
+    params(("ident_code" = String, Path, description = "The 18-digit identcode"),
+        ("lang" = Option<String>, Query, description = "de (default), fr, it or en")),
+    responses((status = 200, description = "Status and events, oldest first", body = api::aftersale::Shipment),
+        (status = 404, description = "Swiss Post knows no shipment with this identcode", body = api::Problem,
+            content_type = "application/problem+json")))]
+pub async fn server_shipment(
+    State(state): State<Arc<AppState>>,
+    Path(ident_code): Path<String>,
+    query: Params,
+) -> Result<Json<api::aftersale::Shipment>, AppError> {
+    let lang = crate::aftersale::language(query.get("lang"), "lang")?;
+    Ok(Json(state.aftersale.shipment(&state.pickup, &ident_code, lang).await?))
+}
+
+/// `POST /server/v1/returns`: orders and approves a collection at the returner's door (pick@home); the
+/// answer has the pickup date and the return labels. Safe to repeat with an `Idempotency-Key`.
+#[utoipa::path(post, path = "/server/v1/returns", tag = "server", request_body = api::aftersale::ReturnRequest,
+    security(("server_key" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "The same key and body give the same order")),
+    responses((status = 200, description = "The approved collection", body = api::aftersale::ReturnConfirmation),
+        (status = 409, description = "The Idempotency-Key came with another body", body = api::Problem,
+            content_type = "application/problem+json"),
+        (status = 422, description = "Swiss Post refused the order (`code` is its number) or cannot collect there",
+            body = api::Problem, content_type = "application/problem+json")))]
+pub async fn server_return(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Body(request): Body<api::aftersale::ReturnRequest>,
+) -> Result<Json<api::aftersale::ReturnConfirmation>, AppError> {
+    let key = idempotency_key(&headers)?;
+    Ok(Json(state.aftersale.create_return(&state.lookups, request, key).await?.as_ref().clone()))
+}
+
+/// `POST /server/v1/links`: a sealed link token for one shipment or one return, for the shopper's browser.
+#[utoipa::path(post, path = "/server/v1/links", tag = "server", request_body = api::aftersale::LinkRequest,
+    security(("server_key" = [])),
+    responses((status = 200, description = "The token and when it expires", body = api::aftersale::Link)))]
+pub async fn create_link(
+    State(state): State<Arc<AppState>>,
+    Body(request): Body<api::aftersale::LinkRequest>,
+) -> Result<Json<api::aftersale::Link>, AppError> {
+    let grant = match (request.shipment, request.returner) {
+        (Some(ident), None) if ident.len() == 18 && ident.bytes().all(|b| b.is_ascii_digit()) => {
+            crate::links::Grant::Shipment(ident)
+        }
+        (Some(_), None) => return Err(AppError::invalid("shipment", "must be the 18 digits of an identcode")),
+        (None, Some(returner)) => {
+            check::email(&returner.email).map_err(|e| AppError::invalid("returner.email", e.why))?;
+            crate::links::Grant::Return(returner)
+        }
+        _ => return Err(AppError::invalid("body", "name either a shipment or a returner")),
+    };
+    let days = request.valid_days.unwrap_or(30);
+    if !(1..=90).contains(&days) {
+        return Err(AppError::invalid("valid_days", "must be 1 to 90"));
+    }
+    let expires = time::OffsetDateTime::now_utc() + time::Duration::days(i64::from(days));
+    let token = state.links.seal(grant, expires)?;
+    let expires_at = format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        swisspost::clock::iso_date(expires.date()),
+        expires.hour(),
+        expires.minute(),
+        expires.second()
+    );
+    Ok(Json(api::aftersale::Link { token, expires_at }))
+}
+
+/// The `Idempotency-Key` header, when sent.
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, AppError> {
+    headers
+        .get(api::labels::IDEMPOTENCY_KEY_HEADER)
+        .map(|v| v.to_str().map(|k| k.trim().to_owned()))
+        .transpose()
+        .map_err(|_| AppError::invalid("Idempotency-Key", "must be 1 to 255 visible ASCII characters"))
+}
+
+/// The grant of a shopper's link token, now.
+fn granted(state: &AppState, token: &str) -> Result<crate::links::Grant, AppError> {
+    state.links.open(token, time::OffsetDateTime::now_utc())
+}
+
+/// `GET /v1/shipments/{token}?lang=de`: the shipment the shop's link names, for the shopper.
+#[utoipa::path(get, path = "/v1/shipments/{token}", tag = "after sale",
+    params(("token" = String, Path, description = "A link token from POST /server/v1/links"),
+        ("lang" = Option<String>, Query, description = "de (default), fr, it or en")),
+    responses((status = 200, description = "Status and events", body = api::aftersale::Shipment),
+        (status = 404, description = "Swiss Post knows no such shipment yet", body = api::Problem,
+            content_type = "application/problem+json")))]
+pub async fn shopper_shipment(
+    State(state): State<Arc<AppState>>,
+    Path(token): Path<String>,
+    query: Params,
+) -> Result<Json<api::aftersale::Shipment>, AppError> {
+    let crate::links::Grant::Shipment(ident) = granted(&state, &token)? else { return Err(AppError::ForbiddenToken) };
+    let lang = crate::aftersale::language(query.get("lang"), "lang")?;
+    Ok(Json(state.aftersale.shipment(&state.pickup, &ident, lang).await?))
+}
+
+/// `GET /v1/returns/{token}`: where the parcel would be collected and the days the shopper may choose.
+#[utoipa::path(get, path = "/v1/returns/{token}", tag = "after sale",
+    params(("token" = String, Path, description = "A link token from POST /server/v1/links")),
+    responses((status = 200, description = "The address line and the pickup dates", body = api::aftersale::ReturnOptions),
+        (status = 422, description = "Swiss Post cannot collect at this address", body = api::Problem,
+            content_type = "application/problem+json")))]
+pub async fn shopper_return_options(
+    State(state): State<Arc<AppState>>,
+    Path(token): Path<String>,
+) -> Result<Json<api::aftersale::ReturnOptions>, AppError> {
+    let crate::links::Grant::Return(returner) = granted(&state, &token)? else { return Err(AppError::ForbiddenToken) };
+    Ok(Json(state.aftersale.return_options(&state.lookups, &returner).await?))
+}
+
+/// `POST /v1/returns/{token}`: the shopper orders the collection. One return per link: repeated, the same
+/// confirmation; with another choice, a 409.
+#[utoipa::path(post, path = "/v1/returns/{token}", tag = "after sale", request_body = api::aftersale::ReturnChoice,
+    params(("token" = String, Path, description = "A link token from POST /server/v1/links")),
+    responses((status = 200, description = "The approved collection and its labels", body = api::aftersale::ReturnConfirmation),
+        (status = 409, description = "This link already ordered another return", body = api::Problem,
+            content_type = "application/problem+json"),
+        (status = 422, description = "Swiss Post refused the order (`code` is its number)", body = api::Problem,
+            content_type = "application/problem+json")))]
+pub async fn shopper_return(
+    State(state): State<Arc<AppState>>,
+    Path(token): Path<String>,
+    Body(choice): Body<api::aftersale::ReturnChoice>,
+) -> Result<Json<api::aftersale::ReturnConfirmation>, AppError> {
+    let crate::links::Grant::Return(returner) = granted(&state, &token)? else { return Err(AppError::ForbiddenToken) };
+    let key = {
+        let digest = ring::digest::digest(&ring::digest::SHA256, token.as_bytes());
+        format!("link-{}", digest.as_ref().iter().map(|b| format!("{b:02x}")).collect::<String>())
+    };
+    let request = api::aftersale::ReturnRequest {
+        returner,
+        pickup_date: choice.pickup_date,
+        parcels: choice.parcels,
+        language: choice.language,
+    };
+    Ok(Json(state.aftersale.create_return(&state.lookups, request, Some(key)).await?.as_ref().clone()))
 }
 
 /// `GET /healthz`: the process is up (it does not call the upstream).

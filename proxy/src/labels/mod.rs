@@ -100,7 +100,7 @@ fn field_of(code: &str, pickup: bool) -> Option<&'static str> {
 
 impl Labels {
     pub fn new(post: Arc<PostClient>, config: &LabelsConfig, sandbox_mode: bool) -> Self {
-        let sender = config.sender.clone().or_else(|| sandbox_mode.then(Sender::sandbox));
+        let sender = config.sender_or_sample(sandbox_mode);
         Self {
             post,
             sender,
