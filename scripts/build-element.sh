@@ -4,7 +4,8 @@
 # a chunk of its own, split_pickup.wasm, fetched when the shopper first opens it; one minified ES module, the
 # element js/swiss-checkout.js with the widget's wasm-bindgen glue and the chunk loader; the parts' CSS in one
 # minified file; Leaflet's files; the example pages), the address-only variant into www/dist/element-address/,
-# and the demo page (www/demo/) at www/dist/, which loads the same element bundle shops get.
+# the after-sale elements (tracking, returns; no checkout code) into www/dist/aftersale/, and the demo page
+# (www/demo/) at www/dist/, which loads the same element bundle shops get.
 #
 # Size first: the standard library is rebuilt with `-C panic=immediate-abort` (no panic messages or
 # formatting machinery in the wasm; needs the rust-src component and RUSTC_BOOTSTRAP for these two unstable
@@ -43,7 +44,8 @@ compile() {
 
 # The inputs of a variant's bundle besides its wasm: when none changed, neither does the bundle.
 bundle_inputs() {
-  sha256sum "$@" js/swiss-checkout.js scripts/build-element.sh scripts/bundle-element.mjs node_modules/leaflet/package.json
+  sha256sum "$@" js/swiss-checkout.js js/swiss-checkout-aftersale.js scripts/build-element.sh \
+    scripts/bundle-element.mjs node_modules/leaflet/package.json
 }
 
 # package FOLDER MODE WASM CSS…: the bundle of one variant; MODE "whole" (one wasm) or "split".
@@ -77,7 +79,7 @@ package() {
     cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css "$into/leaflet/"
     cp -r node_modules/leaflet/dist/images "$into/leaflet/"
   fi
-  node scripts/bundle-element.mjs "${leaflet[@]}" "$into" "$@"
+  node scripts/bundle-element.mjs "${leaflet[@]}" --entry "${ENTRY:-js/swiss-checkout.js}" "$into" "$@"
   echo "$stamp" >"$into/.inputs"
   echo "$into: built"
 }
@@ -87,15 +89,22 @@ mkdir -p "$target/variants"
 # which consumes them. The address-only build links without (they cost about 4 KB brotli).
 compile "$target/variants/split.wasm" --features split -- -Clink-args=--emit-relocs
 compile "$target/variants/address.wasm" --no-default-features --features address
+compile "$target/variants/aftersale.wasm" --no-default-features --features tracking,returns
 
-package www/dist/element split "$target/variants/split.wasm" "$parts/a11y/combobox.css" "$parts/address/address.css" \
+package www/dist/element split "$target/variants/split.wasm" "$parts/a11y/theme.css" "$parts/a11y/combobox.css" \
+  "$parts/address/address.css" \
   "$parts/delivery/delivery.css" "$parts/pickup/pickup.css"
 # For a shop that needs only the address part: the same element, one Cargo feature.
-package www/dist/element-address whole "$target/variants/address.wasm" "$parts/a11y/combobox.css" \
+package www/dist/element-address whole "$target/variants/address.wasm" "$parts/a11y/theme.css" "$parts/a11y/combobox.css" \
   "$parts/address/address.css"
+
+# After the sale: tracking and returns, their own bundle, so a page that tracks downloads no checkout.
+ENTRY=js/swiss-checkout-aftersale.js package www/dist/aftersale whole "$target/variants/aftersale.wasm" \
+  "$parts/a11y/theme.css" "$parts/tracking/tracking.css" "$parts/returns/returns.css"
 
 # The pages around the bundles: the examples, and the demo at the root.
 cp www/element/* www/favicon.svg www/dist/element/
 cp www/element-address/* www/favicon.svg www/dist/element-address/
+cp www/aftersale/* www/favicon.svg www/dist/aftersale/
 cp www/demo/* www/favicon.svg www/dist/
-echo "built www/dist/element, www/dist/element-address and the demo page www/dist/index.html"
+echo "built www/dist/element, www/dist/element-address, www/dist/aftersale and the demo page www/dist/index.html"

@@ -57,6 +57,8 @@ pub struct AppState {
     pub orders: order::Orders,
     /// `/openapi.json`, made once.
     pub openapi: bytes::Bytes,
+    /// The embedded sandbox, in sandbox mode: the demo moves its clock.
+    pub sandbox: Option<sandbox::SharedState>,
     pub sandbox_mode: bool,
 }
 
@@ -136,6 +138,7 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
         links: links::Links::new(config.link_secret.as_ref().map(|s| s.expose())),
         orders: order::Orders::default(),
         openapi: serde_json::to_vec(&openapi::document()).unwrap_or_default().into(),
+        sandbox: sandbox.as_ref().map(|running| running.state().clone()),
         sandbox_mode,
     });
     let router = router(&config, state.clone())?;
@@ -192,7 +195,8 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         app = app
             .route("/echo", post(echo::echo))
             .route("/order", post(order::order))
-            .route("/order/{id}/{file}", get(order::label_file));
+            .route("/order/{id}/{file}", get(order::label_file))
+            .route("/order/clock", post(order::clock_ahead));
     }
     let mut app = app.with_state(state);
     if config.www_dir.is_dir() {

@@ -2,7 +2,9 @@
 //! server would, shows every field that arrived, turns them into a label request and creates the label
 //! through the labels service that `POST /server/v1/labels` serves (the same checks and mapping, called in
 //! process rather than over HTTP with a server key). The page shows the PDF label and offers it as ZPL for a
-//! label printer (`GET /order/{id}/label.pdf|zpl`). Never served with real credentials.
+//! label printer (`GET /order/{id}/label.pdf|zpl`), then links to the shopper's tracking and return pages for
+//! the order (sealed link tokens, as `POST /server/v1/links` makes them) and a button that moves the sandbox's
+//! clock a day ahead, to watch the parcel travel. Never served with real credentials.
 //!
 //! What a shop's server does here is what its own would: the form carries ids (the delivery option's, the
 //! pickup point's), and the server looks them up: the option among those offered for the address now, the
@@ -161,9 +163,10 @@ pub async fn order(State(state): State<Arc<AppState>>, Form(fields): Form<Vec<(S
                     "<dl class=\"shop-label\"><dt>Identcode</dt><dd>{ident}</dd><dt>Service codes</dt><dd>{services}</dd></dl>\
                      <iframe class=\"shop-label__pdf\" title=\"Label (PDF)\" src=\"/order/{id}/label.pdf\"></iframe>\
                      <p><a href=\"/order/{id}/label.pdf\">Open the label (PDF)</a> · \
-                     <a href=\"/order/{id}/label.zpl\" download=\"label.zpl\">Download it as ZPL for a label printer</a></p>",
+                     <a href=\"/order/{id}/label.zpl\" download=\"label.zpl\">Download it as ZPL for a label printer</a></p>{after}",
                     ident = label::dotted(&label.ident_code),
                     services = escape(&services(&state, &id)),
+                    after = after_the_sale(&state, &label.ident_code, &id),
                 ),
             }
         }
@@ -178,6 +181,44 @@ pub async fn order(State(state): State<Arc<AppState>>, Form(fields): Form<Vec<(S
              <tbody>{rows}</tbody></table><h2>The parcel label</h2>{label}"
         ),
     )
+}
+
+/// Links to the shopper's pages for this order (tracking the label, returning the parcel), with sealed
+/// tokens, and the clock button.
+fn after_the_sale(state: &AppState, ident_code: &str, id: &str) -> String {
+    let expires = time::OffsetDateTime::now_utc() + time::Duration::days(30);
+    let track = state.links.seal(crate::links::Grant::Shipment(ident_code.to_owned()), expires);
+    let returner = state.orders.get(id).map(|request| api::aftersale::Returner {
+        address: request.selection.address.clone(),
+        first_name: request.recipient.first_name.clone(),
+        last_name: request.recipient.last_name.clone(),
+        email: request.recipient.email.clone(),
+    });
+    let give_back = returner.map(|r| state.links.seal(crate::links::Grant::Return(r), expires));
+    let (Ok(track), Some(Ok(give_back))) = (track, give_back) else { return String::new() };
+    format!(
+        "<h2>After the sale</h2><p>The links the shop sends the shopper (made as <code>POST /server/v1/links</code> \
+         makes them): <a href=\"/aftersale/track.html?token={track}\">Follow the parcel</a> · \
+         <a href=\"/aftersale/return.html?token={give_back}\">Return it (collected at the door)</a></p>\
+         <form method=\"post\" action=\"/order/clock\"><input type=\"hidden\" name=\"token\" value=\"{track}\">\
+         <button type=\"submit\">Move the sandbox's clock a day ahead, then follow the parcel</button></form>"
+    )
+}
+
+/// `POST /order/clock`: the embedded sandbox's after-sale clock a day ahead; then the shopper's tracking page.
+pub async fn clock_ahead(State(state): State<Arc<AppState>>, Form(fields): Form<Vec<(String, String)>>) -> Response {
+    if let Some(sandbox) = &state.sandbox {
+        let now = sandbox.knobs.settings().clock_ahead_minutes.unwrap_or(0);
+        sandbox.knobs.apply(&sandbox::KnobSettings { clock_ahead_minutes: Some(now + 24 * 60), ..Default::default() });
+    }
+    let token = field(&fields, "token");
+    let location = format!("/aftersale/track.html?token={}", url_token(token));
+    (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
+}
+
+/// A link token as it may stand in a URL (they are URL-safe base64; anything else is dropped).
+fn url_token(token: &str) -> String {
+    token.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
 }
 
 /// The service codes the order's label carries, for the page.

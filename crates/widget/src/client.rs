@@ -178,7 +178,42 @@ impl ProxyClient {
         self.reported(OUTLINE_PATH, result)
     }
 
+    /// `GET /v1/shipments/{token}?lang=…`: the shipment a shop's link names.
+    #[cfg(feature = "tracking")]
+    pub async fn shipment(&self, token: &str, lang: &str) -> Result<api::aftersale::Shipment, FetchError> {
+        let path = format!("{}/{}", api::aftersale::SHIPMENTS_PATH, encode(token));
+        self.get_at(api::aftersale::SHIPMENTS_PATH, &path, &format!("lang={lang}")).await
+    }
+
+    /// `GET /v1/returns/{token}`: the return's address and collection days.
+    #[cfg(feature = "returns")]
+    pub async fn return_options(&self, token: &str) -> Result<api::aftersale::ReturnOptions, FetchError> {
+        let path = format!("{}/{}", api::aftersale::RETURNS_PATH, encode(token));
+        self.get_at(api::aftersale::RETURNS_PATH, &path, "").await
+    }
+
+    /// `POST /v1/returns/{token}`: orders the collection.
+    #[cfg(feature = "returns")]
+    pub async fn order_return(
+        &self,
+        token: &str,
+        choice: &api::aftersale::ReturnChoice,
+    ) -> Result<api::aftersale::ReturnConfirmation, FetchError> {
+        let path = format!("{}/{}", api::aftersale::RETURNS_PATH, encode(token));
+        self.post_at(api::aftersale::RETURNS_PATH, &path, choice).await
+    }
+
     async fn post<B: Serialize, T: DeserializeOwned>(&self, path: &'static str, body: &B) -> Result<T, FetchError> {
+        self.post_at(path, path, body).await
+    }
+
+    /// `POST {base}{path}`, reported as `route` (a path without the token in it).
+    async fn post_at<B: Serialize, T: DeserializeOwned>(
+        &self,
+        route: &'static str,
+        path: &str,
+        body: &B,
+    ) -> Result<T, FetchError> {
         let result = async {
             let value = serde_wasm_bindgen::to_value(body).map_err(|_| FetchError::Body)?;
             let body: String = js_sys::JSON::stringify(&value).map_err(|_| FetchError::Body)?.into();
@@ -190,17 +225,22 @@ impl ProxyClient {
             read(request.send().await.map_err(|_| FetchError::Network)?).await
         }
         .await;
-        self.reported(path, result)
+        self.reported(route, result)
     }
 
     /// `GET {base}{path}?{query}`.
     async fn get<T: DeserializeOwned>(&self, path: &'static str, query: &str) -> Result<T, FetchError> {
+        self.get_at(path, path, query).await
+    }
+
+    /// `GET {base}{path}?{query}`, reported as `route` (a path without the token in it).
+    async fn get_at<T: DeserializeOwned>(&self, route: &'static str, path: &str, query: &str) -> Result<T, FetchError> {
         let request = self.keyed(gloo_net::http::Request::get(&format!("{}{path}?{query}", self.base)));
         let result = match request.send().await {
             Ok(response) => read(response).await,
             Err(_) => Err(FetchError::Network),
         };
-        self.reported(path, result)
+        self.reported(route, result)
     }
 }
 

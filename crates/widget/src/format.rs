@@ -88,6 +88,56 @@ pub fn weekday_of(iso: &str) -> Option<u8> {
     })
 }
 
+/// "Mon–Fri 08:00–12:00, 13:30–18:00 · Sat 08:00–12:00 · Sun closed": consecutive days with the same hours
+/// grouped; `open_24h` for a terminal open around the clock every day, `closed` for a day without hours.
+pub fn hours_summary(lang: Lang, days: &[api::OpeningDay], open_24h: &str, closed: &str) -> String {
+    if days.len() == 7 && days.iter().all(|d| d.spans == [["00:00".to_owned(), "24:00".to_owned()]]) {
+        return open_24h.to_owned();
+    }
+    let mut groups: Vec<(u8, u8, &Vec<[String; 2]>)> = Vec::new();
+    for day in days {
+        match groups.last_mut() {
+            Some((_, last, spans)) if **spans == day.spans && *last + 1 == day.weekday => *last = day.weekday,
+            _ => groups.push((day.weekday, day.weekday, &day.spans)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(first, last, spans)| {
+            let days = if first == last {
+                weekday_short(lang, first)
+            } else {
+                format!("{}–{}", weekday_short(lang, first), weekday_short(lang, last))
+            };
+            let hours = if spans.is_empty() {
+                closed.to_owned()
+            } else {
+                spans.iter().map(|[from, until]| format!("{from}–{until}")).collect::<Vec<_>>().join(", ")
+            };
+            format!("{days} {hours}")
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// "Thursday 3 December, 10:14" in Swiss time, for an ISO 8601 instant ("2026-12-03T10:14:00+01:00").
+pub fn date_time(lang: Lang, iso: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_owned();
+    }
+    let fields = [
+        ("weekday", "long"),
+        ("day", "numeric"),
+        ("month", "long"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("timeZone", "Europe/Zurich"),
+    ];
+    let format = Intl::DateTimeFormat::new(&locales(lang), &options(&fields));
+    format.format().call1(&JsValue::NULL, &date).ok().and_then(|v| v.as_string()).unwrap_or_else(|| iso.to_owned())
+}
+
 /// "650 m", "3.8 km", "3,8 km" for a distance in metres.
 pub fn distance(lang: Lang, metres: u32) -> String {
     let (value, unit, digits) = if metres < 1_000 {

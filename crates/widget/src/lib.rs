@@ -9,16 +9,23 @@
 pub mod a11y;
 #[cfg(feature = "address")]
 pub mod address;
+#[cfg(any(feature = "tracking", feature = "returns"))]
+pub mod aftersale;
 pub mod client;
 pub mod context;
 #[cfg(feature = "delivery")]
 pub mod delivery;
+#[cfg(any(feature = "address", feature = "delivery", feature = "pickup"))]
 pub mod embed;
 pub mod format;
 pub mod i18n;
 pub mod latest;
 #[cfg(feature = "pickup")]
 pub mod pickup;
+#[cfg(feature = "returns")]
+pub mod returns;
+#[cfg(feature = "tracking")]
+pub mod tracking;
 
 use api::{AddressSelection, DeliveryOption, PickupSelection, Selection};
 use leptos::prelude::*;
@@ -142,8 +149,8 @@ pub fn SwissCheckout(
         client = client.reporting_to(failures);
     }
     context::Checkout { lang, client, name_prefix: config.name_prefix.clone() }.provide();
-    let _ = (address, delivery, pickup, shopper);
     let parts = config.parts;
+    let _ = (address, delivery, pickup, shopper, parts);
     #[cfg(feature = "delivery")]
     let delivery_part = parts.delivery.then(|| {
         view! { <delivery::DeliveryChoice address=address chosen=delivery default_kind=config.default_delivery /> }

@@ -15,37 +15,10 @@ pub fn kind_name(strings: &PickupStrings, kind: PickupKind) -> &'static str {
     }
 }
 
-/// "Mon–Fri 08:00–12:00, 13:30–18:00 · Sat 08:00–12:00 · Sun closed": consecutive days with the same hours
-/// grouped; "Open 24 hours, every day" for terminals.
+/// The week's hours in one line (see [`format::hours_summary`]).
 pub fn hours_summary(lang: Lang, days: &[OpeningDay]) -> String {
     let strings = lang.pickup();
-    if days.len() == 7 && days.iter().all(|d| d.spans == [["00:00".to_owned(), "24:00".to_owned()]]) {
-        return strings.open_24h.to_owned();
-    }
-    let mut groups: Vec<(u8, u8, &Vec<[String; 2]>)> = Vec::new();
-    for day in days {
-        match groups.last_mut() {
-            Some((_, last, spans)) if **spans == day.spans && *last + 1 == day.weekday => *last = day.weekday,
-            _ => groups.push((day.weekday, day.weekday, &day.spans)),
-        }
-    }
-    groups
-        .into_iter()
-        .map(|(first, last, spans)| {
-            let days = if first == last {
-                format::weekday_short(lang, first)
-            } else {
-                format!("{}–{}", format::weekday_short(lang, first), format::weekday_short(lang, last))
-            };
-            let hours = if spans.is_empty() {
-                strings.closed.to_owned()
-            } else {
-                spans.iter().map(|[from, until]| format!("{from}–{until}")).collect::<Vec<_>>().join(", ")
-            };
-            format!("{days} {hours}")
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
+    format::hours_summary(lang, days, strings.open_24h, strings.closed)
 }
 
 /// The first day, from when the parcel arrives, on which `point` is open ("2026-12-07" for a parcel that
