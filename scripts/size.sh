@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints what the browser downloads for the <swiss-checkout> element (www/dist/element/ and
-# www/dist/element-address/, built by scripts/build-element.sh; the demo page loads the same bundle): each
+# www/dist/element-address/, built by scripts/build-element.sh; the demo page loads the same bundle) and for
+# the after-sale elements (www/dist/aftersale/): each
 # file raw, gzip -9 and brotli -q 11, and the totals before and with the map, in KB (1 KB = 1000 bytes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,3 +35,9 @@ done
 echo "<swiss-checkout> element, every part, before the map opens: $(kb "$before") KB brotli (goal 60)"
 echo "<swiss-checkout> element with the map open: $(kb $((before + map))) KB brotli"
 echo "<swiss-checkout> element, address part only: $(kb "$address") KB brotli (goal 40)"
+aftersale=0
+for f in swiss-checkout-widget_bg.wasm swiss-checkout-aftersale.js swiss-checkout-aftersale.css; do
+  [ -f "$dist/aftersale/$f" ] || continue
+  row "aftersale/$f" "$dist/aftersale/$f"; aftersale=$((aftersale + size))
+done
+echo "<swiss-checkout-tracking> / <swiss-checkout-return>, tracking-only page: $(kb "$aftersale") KB brotli (no checkout code)"
