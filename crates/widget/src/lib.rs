@@ -220,6 +220,12 @@ where
         tiles: config.tiles.clone(),
     };
     let (group_home, group_pickup) = (group.clone(), group);
+    // A parcel for a pickup point travels as economy when the shopper chose economy, else standard. (Made here,
+    // not inside the part: it outlives each opening.)
+    let product = Signal::derive(move || match delivery.with(|d| d.as_ref().map(|d| d.kind)) {
+        Some(api::DeliveryKind::Economy) => api::DeliveryKind::Economy,
+        _ => api::DeliveryKind::Standard,
+    });
     let legend_ref = legend_id.clone();
     view! {
         <fieldset class="sc-receive" aria-labelledby=legend_ref>
@@ -240,20 +246,26 @@ where
         <div class="sc-home" hidden=move || collect.get()>{home}</div>
         <Show when=move || collect.get()>
             {
-                // A parcel for a pickup point travels as economy when the shopper chose economy, else standard.
-                let product = Signal::derive(move || match delivery.with(|d| d.as_ref().map(|d| d.kind)) {
-                    Some(api::DeliveryKind::Economy) => api::DeliveryKind::Economy,
-                    _ => api::DeliveryKind::Standard,
-                });
                 let args = PickupArgs { home: address, product, chosen: pickup, shopper, map_setup: map_setup.clone() };
                 #[cfg(feature = "split")]
                 {
+                    // The shopper may close the part while its code is still loading (or failing to): then
+                    // nothing is built, since the closed part's owner, and what it owned, is gone.
+                    let open = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+                    let still_open = open.clone();
+                    on_cleanup(move || open.store(false, std::sync::atomic::Ordering::Relaxed));
                     let args = leptos::__reexports::send_wrapper::SendWrapper::new(args);
-                    Suspend::new(async move { pickup_or_failure(pickup_view(args.take()).await, lang) })
+                    Suspend::new(async move {
+                        let loaded = pickup_view(args.take()).await;
+                        if !still_open.load(std::sync::atomic::Ordering::Relaxed) {
+                            return ().into_any();
+                        }
+                        pickup_or_failure(loaded.map(|build| build()), lang)
+                    })
                 }
                 #[cfg(not(feature = "split"))]
                 {
-                    pickup_or_failure(pickup_view(args), lang)
+                    pickup_or_failure(pickup_view(args).map(|build| build()), lang)
                 }
             }
         </Show>
@@ -281,17 +293,24 @@ impl From<leptos::wasm_split::SplitLoaderError> for PickupNotLoaded {
     }
 }
 
-/// The pickup part. With the `split` feature its code is a wasm chunk of its own, fetched when the shopper
-/// first opens it; a failed fetch is an `Err` (never an abort), and the next opening tries again.
+/// What builds the pickup part, once its code is there.
+#[cfg(feature = "pickup")]
+type PickupBuilder = Box<dyn FnOnce() -> AnyView>;
+
+/// The pickup part's builder. With the `split` feature its code is a wasm chunk of its own, fetched when the
+/// shopper first opens it; a failed fetch is an `Err` (never an abort), and the next opening tries again. The
+/// part is built by the caller, only if it is still open when the code arrives.
 #[cfg(feature = "pickup")]
 #[cfg_attr(
     feature = "split",
     leptos::wasm_split::wasm_split(pickup, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
-fn pickup_view(args: PickupArgs) -> Result<AnyView, PickupNotLoaded> {
+fn pickup_view(args: PickupArgs) -> Result<PickupBuilder, PickupNotLoaded> {
     let PickupArgs { home, product, chosen, shopper, map_setup } = args;
-    Ok(view! { <pickup::PickupChoice home=home product=product chosen=chosen shopper=shopper map_setup=map_setup /> }
-        .into_any())
+    Ok(Box::new(move || {
+        view! { <pickup::PickupChoice home=home product=product chosen=chosen shopper=shopper map_setup=map_setup /> }
+            .into_any()
+    }))
 }
 
 /// The pickup part, or why it is missing: the shopper can try again or choose home delivery.

@@ -23,12 +23,13 @@ pub fn MapPane(state: PickupState, setup: MapSetup) -> impl IntoView {
                 return;
             }
             let outline = client.switzerland_outline().await.ok();
+            // The shopper may have closed the part meanwhile: its state is gone, and nothing is built.
+            let Some(bbox) = state.bbox.try_get_untracked() else { return };
             let on_move = move |moved| state.bbox.set(moved);
-            let built =
-                PickupMap::new(&element, state.bbox.get_untracked(), outline.as_ref(), setup.tiles.as_deref(), on_move);
+            let built = PickupMap::new(&element, bbox, outline.as_ref(), setup.tiles.as_deref(), on_move);
             if let Ok(built) = built {
-                state.map.set_value(Some(built));
-                state.answer.notify();
+                state.map.try_set_value(Some(built));
+                state.answer.try_update(|_| {});
             }
         });
     });

@@ -76,10 +76,11 @@ impl PickupState {
         )
     }
 
-    /// Shows `bbox`: its points are asked for, and the map moves there.
+    /// Shows `bbox`: its points are asked for, and the map moves there. (Also called when an answer arrives:
+    /// if the part was closed meanwhile, it does nothing.)
     pub fn show_box(self, bbox: [f64; 4]) {
         self.bbox.set(bbox);
-        self.map.with_value(|m| {
+        self.map.try_with_value(|m| {
             if let Some(m) = m {
                 m.fit(bbox)
             }
@@ -132,7 +133,10 @@ impl PickupState {
                 };
                 let Some(place) = found.places.first() else { return };
                 self.home_position.set(Some((place.lat, place.lon)));
-                if self.looked_at.get_untracked().is_none() && self.my_position.get_untracked().is_none() {
+                // `try_`: the shopper may have closed the part while the answer came.
+                let elsewhere =
+                    self.looked_at.try_get_untracked().flatten().or(self.my_position.try_get_untracked().flatten());
+                if elsewhere.is_none() && self.looked_at.try_get_untracked().is_some() {
                     self.show_around(place.lat, place.lon);
                 }
             });
