@@ -41,3 +41,8 @@ for f in swiss-checkout-widget_bg.wasm swiss-checkout-aftersale.js swiss-checkou
   row "aftersale/$f" "$dist/aftersale/$f"; aftersale=$((aftersale + size))
 done
 echo "<swiss-checkout-tracking> / <swiss-checkout-return>, tracking-only page: $(kb "$aftersale") KB brotli (no checkout code)"
+# Where the code comes from, by crate (the names-preserving link of each variant, before wasm-opt).
+for variant in split address aftersale; do
+  wasm=target/element/variants/$variant.wasm
+  [ -f "$wasm" ] && python3 scripts/size-by-crate.py "$wasm" 8
+done

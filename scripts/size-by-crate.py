@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Which crates the widget's code comes from: reads the names-preserving wasm that scripts/build-element.sh
+links (target/element/variants/*.wasm, before wasm-bindgen and wasm-opt), sums each function body's bytes by
+the crate its name starts in, and prints the top contributors with their share of the code. wasm-bindgen's
+describe functions (removed from the shipped wasm) are left out. The shares are of code bytes before wasm-opt;
+they say where to look, not what brotli will save.
+
+Usage: scripts/size-by-crate.py <wasm> [top N, default 12]
+"""
+import re
+import sys
+from collections import Counter
+
+
+def leb(data, i):
+    result = shift = 0
+    while True:
+        byte = data[i]
+        i += 1
+        result |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return result, i
+
+
+def sections(data):
+    i = 8
+    while i < len(data):
+        kind = data[i]
+        size, i = leb(data, i + 1)
+        yield kind, data[i:i + size]
+        i += size
+
+
+def imported_functions(body):
+    count, i = leb(body, 0)
+    functions = 0
+    for _ in range(count):
+        for _ in range(2):  # module and field names
+            n, i = leb(body, i)
+            i += n
+        kind = body[i]
+        i += 1
+        if kind == 0:  # function: type index
+            _, i = leb(body, i)
+            functions += 1
+        elif kind == 1:  # table: element type, limits
+            i += 1
+            flags, i = leb(body, i)
+            _, i = leb(body, i)
+            if flags & 1:
+                _, i = leb(body, i)
+        elif kind == 2:  # memory: limits
+            flags, i = leb(body, i)
+            _, i = leb(body, i)
+            if flags & 1:
+                _, i = leb(body, i)
+        elif kind == 3:  # global: type, mutability
+            i += 2
+        else:
+            _, i = leb(body, i)
+    return functions
+
+
+def body_sizes(body):
+    count, i = leb(body, 0)
+    sizes = []
+    for _ in range(count):
+        size, i = leb(body, i)
+        sizes.append(size)
+        i += size
+    return sizes
+
+
+def function_names(body):
+    names = {}
+    i = 0
+    while i < len(body):
+        kind = body[i]
+        size, i = leb(body, i + 1)
+        if kind == 1:
+            sub = body[i:i + size]
+            count, j = leb(sub, 0)
+            for _ in range(count):
+                index, j = leb(sub, j)
+                n, j = leb(sub, j)
+                names[index] = sub[j:j + n].decode("utf-8", "replace")
+                j += n
+        i += size
+    return names
+
+
+def crate_of(name):
+    if name.startswith("_R"):
+        # Rust v0 mangling: the first crate root, `C` + optional disambiguator + length-prefixed name.
+        match = re.search(r"C(?:s[0-9a-zA-Z]*_)?(\d+)", name)
+        if match:
+            length = int(match.group(1))
+            return name[match.end():match.end() + length]
+    if name.startswith("_ZN"):
+        match = re.match(r"_ZN(\d+)", name)
+        if match:
+            length = int(match.group(1))
+            start = match.end()
+            return name[start:start + length]
+    if name.startswith("<"):
+        name = name[1:]
+    name = re.sub(r"\[[0-9a-f]+\]", "", name)
+    crate = re.split(r"::|<| ", name, maxsplit=1)[0]
+    return crate or "(unnamed)"
+
+
+def main():
+    path = sys.argv[1]
+    top = int(sys.argv[2]) if len(sys.argv) > 2 else 12
+    data = open(path, "rb").read()
+    imports, sizes, names = 0, [], {}
+    for kind, body in sections(data):
+        if kind == 2:
+            imports = imported_functions(body)
+        elif kind == 10:
+            sizes = body_sizes(body)
+        elif kind == 0:
+            n, j = leb(body, 0)
+            if body[j:j + n] == b"name":
+                names = function_names(body[j + n:])
+    by_crate = Counter()
+    for offset, size in enumerate(sizes):
+        name = names.get(imports + offset, "")
+        if "describe" in name and "wasm_bindgen" in name or name.startswith("__wbindgen_describe"):
+            continue
+        by_crate[crate_of(name)] += size
+    total = sum(by_crate.values())
+    print(f"  code by crate ({path.split('/')[-1]}, {total / 1000:.0f} KB of function bodies before wasm-opt):")
+    for crate, size in by_crate.most_common(top):
+        print(f"    {crate:<28} {size / 1000:8.1f} KB  {100 * size / total:5.1f} %")
+
+
+if __name__ == "__main__":
+    main()
