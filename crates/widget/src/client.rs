@@ -13,7 +13,7 @@ use api::{
 use leptos::prelude::{RwSignal, Set};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Why a lookup gave no answer. Either way the shopper goes on by typing.
@@ -88,11 +88,23 @@ impl ProxyClient {
         self
     }
 
-    fn keyed(&self, request: gloo_net::http::RequestBuilder) -> gloo_net::http::RequestBuilder {
-        match &self.key {
-            Some(key) => request.header(PUBLISHABLE_KEY_HEADER, key),
-            None => request,
+    /// `fetch(url)` with the publishable key and, for a body, JSON: the browser's own fetch, no wrapper crate.
+    async fn send(&self, method: &str, url: &str, body: Option<&str>) -> Result<web_sys::Response, FetchError> {
+        let init = web_sys::RequestInit::new();
+        init.set_method(method);
+        let headers = web_sys::Headers::new().map_err(|_| FetchError::Network)?;
+        if let Some(key) = &self.key {
+            headers.set(PUBLISHABLE_KEY_HEADER, key).map_err(|_| FetchError::Body)?;
         }
+        if let Some(body) = body {
+            headers.set("content-type", "application/json").map_err(|_| FetchError::Body)?;
+            init.set_body(&JsValue::from_str(body));
+        }
+        init.set_headers(&headers);
+        let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| FetchError::Network)?;
+        let window = web_sys::window().ok_or(FetchError::Network)?;
+        let response = JsFuture::from(window.fetch_with_request(&request)).await.map_err(|_| FetchError::Network)?;
+        response.dyn_into().map_err(|_| FetchError::Body)
     }
 
     /// `GET /v1/localities?q=…`.
@@ -169,11 +181,10 @@ impl ProxyClient {
     /// Switzerland's outline as GeoJSON, parsed by the browser, for Leaflet.
     pub async fn switzerland_outline(&self) -> Result<JsValue, FetchError> {
         const OUTLINE_PATH: &str = "/v1/map/switzerland.geojson";
-        let request = self.keyed(gloo_net::http::Request::get(&format!("{}{OUTLINE_PATH}", self.base)));
-        let result = match request.send().await {
-            Ok(response) if response.ok() => json(&web_sys::Response::from(response)).await,
+        let result = match self.send("GET", &format!("{}{OUTLINE_PATH}", self.base), None).await {
+            Ok(response) if response.ok() => json(&response).await,
             Ok(_) => Err(FetchError::Body),
-            Err(_) => Err(FetchError::Network),
+            Err(error) => Err(error),
         };
         self.reported(OUTLINE_PATH, result)
     }
@@ -217,12 +228,7 @@ impl ProxyClient {
         let result = async {
             let value = serde_wasm_bindgen::to_value(body).map_err(|_| FetchError::Body)?;
             let body: String = js_sys::JSON::stringify(&value).map_err(|_| FetchError::Body)?.into();
-            let request = self
-                .keyed(gloo_net::http::Request::post(&format!("{}{path}", self.base)))
-                .header("content-type", "application/json")
-                .body(body)
-                .map_err(|_| FetchError::Body)?;
-            read(request.send().await.map_err(|_| FetchError::Network)?).await
+            read(self.send("POST", &format!("{}{path}", self.base), Some(&body)).await?).await
         }
         .await;
         self.reported(route, result)
@@ -235,10 +241,9 @@ impl ProxyClient {
 
     /// `GET {base}{path}?{query}`, reported as `route` (a path without the token in it).
     async fn get_at<T: DeserializeOwned>(&self, route: &'static str, path: &str, query: &str) -> Result<T, FetchError> {
-        let request = self.keyed(gloo_net::http::Request::get(&format!("{}{path}?{query}", self.base)));
-        let result = match request.send().await {
+        let result = match self.send("GET", &format!("{}{path}?{query}", self.base), None).await {
             Ok(response) => read(response).await,
-            Err(_) => Err(FetchError::Network),
+            Err(error) => Err(error),
         };
         self.reported(route, result)
     }
@@ -254,9 +259,9 @@ fn encode(text: &str) -> String {
 }
 
 /// Reads a proxy answer: the body on success, the problem otherwise.
-async fn read<T: DeserializeOwned>(response: gloo_net::http::Response) -> Result<T, FetchError> {
+async fn read<T: DeserializeOwned>(response: web_sys::Response) -> Result<T, FetchError> {
     let ok = response.ok();
-    let body = json(&web_sys::Response::from(response)).await;
+    let body = json(&response).await;
     if ok {
         body.and_then(|v| serde_wasm_bindgen::from_value(v).map_err(|_| FetchError::Body))
     } else {
