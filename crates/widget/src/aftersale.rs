@@ -4,22 +4,35 @@
 //! `setLang(tag)` and `destroy()`.
 
 use leptos::prelude::*;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::client::ProxyClient;
 use crate::context::Checkout;
 use crate::i18n::Lang;
+use crate::json::{FromJs, member, or_default};
 
 /// Options of both mounts, as JavaScript passes them (camelCase).
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Default)]
 struct Options {
     proxy: String,
     /// The link token from the shop's server.
     token: String,
     lang: String,
     publishable_key: Option<String>,
+}
+
+impl FromJs for Options {
+    fn from_js(value: &JsValue) -> Option<Self> {
+        if !value.is_object() {
+            return None;
+        }
+        Some(Self {
+            proxy: or_default(value, "proxy")?,
+            token: or_default(value, "token")?,
+            lang: or_default(value, "lang")?,
+            publishable_key: FromJs::from_js(&member(value, "publishableKey"))?,
+        })
+    }
 }
 
 /// A mounted after-sale part, as JavaScript holds it.
@@ -55,7 +68,7 @@ fn mount_part<V: IntoView + 'static>(
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options).map_err(|error| JsValue::from_str(&error.to_string()))?
+        Options::from_js(&options).ok_or_else(|| JsValue::from_str("mount: options of the wrong type"))?
     };
     let lang = RwSignal::new(Lang::from_tag(&options.lang).unwrap_or_default());
     let client = ProxyClient::new(&options.proxy).with_key(options.publishable_key.filter(|k| !k.is_empty()));

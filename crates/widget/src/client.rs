@@ -12,8 +12,9 @@ use api::{
 };
 use leptos::prelude::{RwSignal, Set};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::json::FromJs;
 use wasm_bindgen_futures::JsFuture;
 
 /// Why a lookup gave no answer. Either way the shopper goes on by typing.
@@ -214,12 +215,12 @@ impl ProxyClient {
         self.post_at(api::aftersale::RETURNS_PATH, &path, choice).await
     }
 
-    async fn post<B: Serialize, T: DeserializeOwned>(&self, path: &'static str, body: &B) -> Result<T, FetchError> {
+    async fn post<B: Serialize, T: FromJs>(&self, path: &'static str, body: &B) -> Result<T, FetchError> {
         self.post_at(path, path, body).await
     }
 
     /// `POST {base}{path}`, reported as `route` (a path without the token in it).
-    async fn post_at<B: Serialize, T: DeserializeOwned>(
+    async fn post_at<B: Serialize, T: FromJs>(
         &self,
         route: &'static str,
         path: &str,
@@ -235,12 +236,12 @@ impl ProxyClient {
     }
 
     /// `GET {base}{path}?{query}`.
-    async fn get<T: DeserializeOwned>(&self, path: &'static str, query: &str) -> Result<T, FetchError> {
+    async fn get<T: FromJs>(&self, path: &'static str, query: &str) -> Result<T, FetchError> {
         self.get_at(path, path, query).await
     }
 
     /// `GET {base}{path}?{query}`, reported as `route` (a path without the token in it).
-    async fn get_at<T: DeserializeOwned>(&self, route: &'static str, path: &str, query: &str) -> Result<T, FetchError> {
+    async fn get_at<T: FromJs>(&self, route: &'static str, path: &str, query: &str) -> Result<T, FetchError> {
         let result = match self.send("GET", &format!("{}{path}?{query}", self.base), None).await {
             Ok(response) => read(response).await,
             Err(error) => Err(error),
@@ -259,13 +260,13 @@ fn encode(text: &str) -> String {
 }
 
 /// Reads a proxy answer: the body on success, the problem otherwise.
-async fn read<T: DeserializeOwned>(response: web_sys::Response) -> Result<T, FetchError> {
+async fn read<T: FromJs>(response: web_sys::Response) -> Result<T, FetchError> {
     let ok = response.ok();
     let body = json(&response).await;
     if ok {
-        body.and_then(|v| serde_wasm_bindgen::from_value(v).map_err(|_| FetchError::Body))
+        body.and_then(|v| T::from_js(&v).ok_or(FetchError::Body))
     } else {
-        match body.ok().and_then(|v| serde_wasm_bindgen::from_value::<Problem>(v).ok()) {
+        match body.ok().and_then(|v| Problem::from_js(&v)) {
             Some(problem) => Err(FetchError::Problem(Box::new(problem))),
             None => Err(FetchError::Body),
         }

@@ -10,9 +10,10 @@ use std::rc::Rc;
 
 use api::Selection;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::json::{FromJs, member, or_default};
 use crate::{Lang, OPENSTREETMAP_TILES, Parts, RequestFailure, WidgetConfig, WidgetHandle};
 
 /// Dispatched on the element at every change of the selection.
@@ -23,8 +24,7 @@ pub const COMPLETE_EVENT: &str = "swiss-checkout:complete";
 pub const ERROR_EVENT: &str = "swiss-checkout:error";
 
 /// Options of `mount`, as JavaScript passes them (camelCase); every member may be left out.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Default)]
 struct Options {
     proxy: String,
     lang: String,
@@ -44,6 +44,30 @@ struct Options {
     value: Option<Selection>,
     /// The delivery kind chosen from the start ("standard", "economy", …); "none": nothing; absent: standard.
     default_delivery: Option<String>,
+}
+
+impl FromJs for Options {
+    fn from_js(value: &JsValue) -> Option<Self> {
+        if !value.is_object() {
+            return None;
+        }
+        Some(Self {
+            proxy: or_default(value, "proxy")?,
+            lang: or_default(value, "lang")?,
+            name_prefix: or_default(value, "namePrefix")?,
+            publishable_key: FromJs::from_js(&member(value, "publishableKey"))?,
+            first_name: or_default(value, "firstName")?,
+            last_name: or_default(value, "lastName")?,
+            email: or_default(value, "email")?,
+            leaflet_base: or_default(value, "leafletBase")?,
+            leaflet_script: or_default(value, "leafletScript")?,
+            leaflet_style: or_default(value, "leafletStyle")?,
+            tiles: FromJs::from_js(&member(value, "tiles"))?,
+            parts: or_default(value, "parts")?,
+            value: FromJs::from_js(&member(value, "value"))?,
+            default_delivery: FromJs::from_js(&member(value, "defaultDelivery"))?,
+        })
+    }
 }
 
 impl Options {
@@ -140,7 +164,7 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options).map_err(|error| JsValue::from_str(&error.to_string()))?
+        Options::from_js(&options).ok_or_else(|| JsValue::from_str("mount: options of the wrong type"))?
     };
     let (config, mut start) = options.into_config();
     let parts = config.parts.compiled();

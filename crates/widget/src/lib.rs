@@ -19,6 +19,7 @@ pub mod delivery;
 pub mod embed;
 pub mod format;
 pub mod i18n;
+pub mod json;
 pub mod latest;
 #[cfg(feature = "pickup")]
 pub mod pickup;

@@ -1,0 +1,196 @@
+//! Thin typed readers for what the browser's `Response.json()` parsed: each contract type is read member by
+//! member with `Reflect::get`, instead of through serde's visitors (one per type, and their error messages,
+//! which link float formatting). A member that is missing or of the wrong type makes the whole answer
+//! unreadable (`None`), as a failed deserialisation did; members the contract may leave out (`Option`s, and
+//! those marked `= default`) read as empty.
+
+use api::aftersale::{ReturnConfirmation, ReturnLabel, ReturnOptions, Shipment, ShipmentEvent, ShipmentStatus};
+use api::{
+    AddressInput, AddressQuality, AddressSelection, DeliveryKind, DeliveryOption, DeliveryOptionsResponse,
+    HouseNumbersResponse, IdentityCheck, LocalitiesResponse, Locality, OpeningDay, PickupCluster, PickupKind,
+    PickupPlace, PickupPlacesResponse, PickupPoint, PickupPointsResponse, PickupSelection, PickupUser, Problem,
+    Selection, StreetsResponse, ValidationResult,
+};
+use js_sys::{Array, Reflect};
+use wasm_bindgen::JsValue;
+
+/// A value read from parsed JSON.
+pub trait FromJs: Sized {
+    fn from_js(value: &JsValue) -> Option<Self>;
+}
+
+/// `value[key]`, `undefined` when absent.
+pub fn member(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn absent(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
+}
+
+/// Reads `key`; empty (the type's default) when the member is absent.
+pub fn or_default<T: FromJs + Default>(value: &JsValue, key: &str) -> Option<T> {
+    let member = member(value, key);
+    if absent(&member) { Some(T::default()) } else { T::from_js(&member) }
+}
+
+impl FromJs for String {
+    fn from_js(value: &JsValue) -> Option<Self> {
+        value.as_string()
+    }
+}
+
+impl FromJs for bool {
+    fn from_js(value: &JsValue) -> Option<Self> {
+        value.as_bool()
+    }
+}
+
+impl FromJs for f64 {
+    fn from_js(value: &JsValue) -> Option<Self> {
+        value.as_f64()
+    }
+}
+
+macro_rules! whole_number {
+    ($($ty:ty),*) => {$(
+        impl FromJs for $ty {
+            fn from_js(value: &JsValue) -> Option<Self> {
+                let n = value.as_f64()?;
+                (n.fract() == 0.0 && n >= 0.0 && n <= f64::from(<$ty>::MAX)).then_some(n as $ty)
+            }
+        }
+    )*};
+}
+whole_number!(u8, u16, u32);
+
+impl<T: FromJs> FromJs for Option<T> {
+    fn from_js(value: &JsValue) -> Option<Self> {
+        if absent(value) { Some(None) } else { T::from_js(value).map(Some) }
+    }
+}
+
+impl<T: FromJs> FromJs for Vec<T> {
+    fn from_js(value: &JsValue) -> Option<Self> {
+        if !Array::is_array(value) {
+            return None;
+        }
+        Array::from(value).iter().map(|item| T::from_js(&item)).collect()
+    }
+}
+
+impl<T: FromJs, const N: usize> FromJs for [T; N] {
+    fn from_js(value: &JsValue) -> Option<Self> {
+        Vec::<T>::from_js(value)?.try_into().ok()
+    }
+}
+
+/// `impl FromJs` for a struct: each member by its name (or the key given), `= default` where it may be absent.
+macro_rules! read_struct {
+    ($ty:ty { $($field:ident $(as $key:literal)? $(= $default:ident)?),* $(,)? }) => {
+        impl FromJs for $ty {
+            fn from_js(value: &JsValue) -> Option<Self> {
+                if !value.is_object() {
+                    return None;
+                }
+                Some(Self { $($field: read_struct!(@member value, $field $(, $key)? $(; $default)?)),* })
+            }
+        }
+    };
+    (@member $value:ident, $field:ident) => { FromJs::from_js(&member($value, stringify!($field)))? };
+    (@member $value:ident, $field:ident, $key:literal) => { FromJs::from_js(&member($value, $key))? };
+    (@member $value:ident, $field:ident; $default:ident) => { or_default($value, stringify!($field))? };
+}
+
+/// `impl FromJs` for an enum written as one of its names.
+macro_rules! read_enum {
+    ($ty:ty { $($name:literal => $variant:expr),* $(,)? }) => {
+        impl FromJs for $ty {
+            fn from_js(value: &JsValue) -> Option<Self> {
+                match value.as_string()?.as_str() {
+                    $($name => Some($variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+read_enum!(DeliveryKind {
+    "standard" => DeliveryKind::Standard,
+    "economy" => DeliveryKind::Economy,
+    "time_window" => DeliveryKind::TimeWindow,
+    "evening" => DeliveryKind::Evening,
+    "saturday" => DeliveryKind::Saturday,
+    "same_day" => DeliveryKind::SameDay,
+});
+read_enum!(PickupKind {
+    "pickpost" => PickupKind::PickPost,
+    "mypost24" => PickupKind::MyPost24,
+    "post_office" => PickupKind::PostOffice,
+});
+read_enum!(AddressQuality {
+    "certified" => AddressQuality::Certified,
+    "usable" => AddressQuality::Usable,
+    "unusable" => AddressQuality::Unusable,
+});
+read_enum!(IdentityCheck { "none" => IdentityCheck::None, "checked" => IdentityCheck::Checked });
+read_enum!(ShipmentStatus {
+    "not_yet_sent" => ShipmentStatus::NotYetSent,
+    "on_its_way" => ShipmentStatus::OnItsWay,
+    "waiting_for_pickup" => ShipmentStatus::WaitingForPickup,
+    "delivered" => ShipmentStatus::Delivered,
+    "returned" => ShipmentStatus::Returned,
+    "customs" => ShipmentStatus::Customs,
+    "not_delivered" => ShipmentStatus::NotDelivered,
+    "unknown" => ShipmentStatus::Unknown,
+});
+
+read_struct!(Locality { postcode, town });
+read_struct!(LocalitiesResponse { localities });
+read_struct!(StreetsResponse { streets });
+read_struct!(HouseNumbersResponse { house_numbers });
+read_struct!(AddressInput { postcode, town, street, house_number });
+read_struct!(ValidationResult { quality, corrected });
+read_struct!(DeliveryOption {
+    id,
+    kind,
+    date,
+    window_start,
+    window_end,
+    order_by_date,
+    order_by_time,
+    product_codes,
+    price_centimes
+});
+read_struct!(DeliveryOptionsResponse { options });
+read_struct!(OpeningDay { weekday, spans });
+read_struct!(PickupPoint {
+    id,
+    kind,
+    name,
+    street,
+    postcode,
+    town,
+    lat,
+    lon,
+    distance_m,
+    opening_hours = default,
+    synthetic = default,
+    hours_synthetic = default,
+    arrives_on,
+});
+read_struct!(PickupCluster { lat, lon, count, bbox });
+read_struct!(PickupPointsResponse { points, clusters, total });
+read_struct!(PickupPlace { name, lat, lon, bbox });
+read_struct!(PickupPlacesResponse { places });
+read_struct!(PickupUser { id, verified, name2 });
+read_struct!(AddressSelection { postcode, town, street, house_number, verified, quality });
+read_struct!(PickupSelection { point_id, kind, name, address, user });
+read_struct!(Selection { address, delivery, pickup });
+read_struct!(Problem { kind as "type", title, status, detail, field, manual_entry = default, code });
+read_struct!(ShipmentEvent { code, title, at, location = default });
+read_struct!(Shipment { ident_code, status, status_title, events, pickup_point });
+read_struct!(ReturnOptions { address_line, pickup_dates, max_parcels });
+read_struct!(ReturnLabel { ident_code, label });
+read_struct!(ReturnConfirmation { order_key, pickup_date, labels });
