@@ -1,8 +1,8 @@
 //! The widget's only side effect: HTTP calls to the swiss-checkout proxy.
 //!
-//! Bodies are parsed by the browser (`Response.json()`) and converted with serde-wasm-bindgen, so the
-//! wasm carries no JSON parser of its own. Every failed call is also reported to the host page (the
-//! `swiss-checkout:error` event), through the signal the client is given.
+//! Bodies are parsed by the browser (`Response.json()`) and read by the thin typed readers of `json.rs` (request
+//! bodies written by its writers), so the wasm carries no JSON parser and no serde of its own. Every failed call
+//! is also reported to the host page (the `swiss-checkout:error` event), through the signal the client is given.
 
 use api::{
     AddressInput, AddressSelection, DELIVERY_OPTIONS_PATH, DeliveryOptionsResponse, HOUSE_NUMBERS_PATH,
@@ -11,10 +11,9 @@ use api::{
     PickupUserRequest, Problem, STREETS_PATH, StreetsResponse, VALIDATE_PATH, ValidationResult,
 };
 use leptos::prelude::{RwSignal, Set};
-use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::json::FromJs;
+use crate::json::{FromJs, ToJs};
 use wasm_bindgen_futures::JsFuture;
 
 /// Why a lookup gave no answer. Either way the shopper goes on by typing.
@@ -41,14 +40,25 @@ impl FetchError {
 
 /// A call to the proxy that failed, as the host page hears of it: which route, why, and the proxy's
 /// problem when it sent one. The shopper has gone on by typing; this is for the shop's monitoring.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RequestFailure {
     /// The route's path, `/v1/streets`.
     pub request: &'static str,
     /// `network`, `problem` or `unreadable`.
     pub reason: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub problem: Option<Problem>,
+}
+
+impl ToJs for RequestFailure {
+    fn to_js(&self) -> JsValue {
+        let object = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str("request"), &self.request.to_js());
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str("reason"), &self.reason.to_js());
+        if let Some(problem) = &self.problem {
+            let _ = js_sys::Reflect::set(&object, &JsValue::from_str("problem"), &problem.to_js());
+        }
+        object.into()
+    }
 }
 
 /// Where the proxy is: "" for the page's own origin, or "https://checkout.shop.example".
@@ -215,20 +225,14 @@ impl ProxyClient {
         self.post_at(api::aftersale::RETURNS_PATH, &path, choice).await
     }
 
-    async fn post<B: Serialize, T: FromJs>(&self, path: &'static str, body: &B) -> Result<T, FetchError> {
+    async fn post<B: ToJs, T: FromJs>(&self, path: &'static str, body: &B) -> Result<T, FetchError> {
         self.post_at(path, path, body).await
     }
 
     /// `POST {base}{path}`, reported as `route` (a path without the token in it).
-    async fn post_at<B: Serialize, T: FromJs>(
-        &self,
-        route: &'static str,
-        path: &str,
-        body: &B,
-    ) -> Result<T, FetchError> {
+    async fn post_at<B: ToJs, T: FromJs>(&self, route: &'static str, path: &str, body: &B) -> Result<T, FetchError> {
         let result = async {
-            let value = serde_wasm_bindgen::to_value(body).map_err(|_| FetchError::Body)?;
-            let body: String = js_sys::JSON::stringify(&value).map_err(|_| FetchError::Body)?.into();
+            let body: String = js_sys::JSON::stringify(&body.to_js()).map_err(|_| FetchError::Body)?.into();
             read(self.send("POST", &format!("{}{path}", self.base), Some(&body)).await?).await
         }
         .await;

@@ -10,10 +10,9 @@ use std::rc::Rc;
 
 use api::Selection;
 use leptos::prelude::*;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::json::{FromJs, member, or_default};
+use crate::json::{FromJs, ToJs, member, or_default};
 use crate::{Lang, OPENSTREETMAP_TILES, Parts, RequestFailure, WidgetConfig, WidgetHandle};
 
 /// Dispatched on the element at every change of the selection.
@@ -114,13 +113,13 @@ pub fn is_complete(selection: &Selection, parts: Parts) -> bool {
 
 /// The selection as a plain JavaScript object (not a `Map`), as `JSON.parse` would give it.
 pub fn selection_to_js(selection: &Selection) -> JsValue {
-    selection.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+    selection.to_js()
 }
 
 /// The selection with an `error` member: the `detail` of `swiss-checkout:error`.
 pub fn failure_to_js(selection: &Selection, failure: &RequestFailure) -> JsValue {
     let detail = selection_to_js(selection);
-    let error = failure.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL);
+    let error = failure.to_js();
     let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("error"), &error);
     detail
 }

@@ -194,3 +194,143 @@ read_struct!(Shipment { ident_code, status, status_title, events, pickup_point }
 read_struct!(ReturnOptions { address_line, pickup_dates, max_parcels });
 read_struct!(ReturnLabel { ident_code, label });
 read_struct!(ReturnConfirmation { order_key, pickup_date, labels });
+
+/// A value written as plain JSON-compatible JavaScript (for events, `value()` and request bodies), without
+/// serde's serialiser in the wasm.
+pub trait ToJs {
+    fn to_js(&self) -> JsValue;
+    /// Whether an object member of this value is left out (an absent `Option`, a `false` flag the contract
+    /// skips).
+    fn omitted(&self) -> bool {
+        false
+    }
+}
+
+impl ToJs for String {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_str(self)
+    }
+}
+
+impl ToJs for &str {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_str(self)
+    }
+}
+
+impl ToJs for bool {
+    fn to_js(&self) -> JsValue {
+        JsValue::from_bool(*self)
+    }
+}
+
+macro_rules! write_number {
+    ($($ty:ty),*) => {$(
+        impl ToJs for $ty {
+            fn to_js(&self) -> JsValue {
+                JsValue::from_f64(f64::from(*self))
+            }
+        }
+    )*};
+}
+write_number!(u8, u16, u32, f64);
+
+impl<T: ToJs> ToJs for Option<T> {
+    fn to_js(&self) -> JsValue {
+        self.as_ref().map_or(JsValue::NULL, ToJs::to_js)
+    }
+    fn omitted(&self) -> bool {
+        self.is_none()
+    }
+}
+
+impl<T: ToJs> ToJs for Vec<T> {
+    fn to_js(&self) -> JsValue {
+        self.iter().map(ToJs::to_js).collect::<Array>().into()
+    }
+}
+
+/// `impl ToJs` for a struct: an object with each member by its name (or the key given); absent `Option`s
+/// are left out, as the contract's `skip_serializing_if` does.
+macro_rules! write_struct {
+    ($ty:ty { $($field:ident $(as $key:literal)?),* $(,)? }) => {
+        impl ToJs for $ty {
+            fn to_js(&self) -> JsValue {
+                let object = js_sys::Object::new();
+                $(
+                    if !self.$field.omitted() {
+                        let key = write_struct!(@key $field $(, $key)?);
+                        let _ = Reflect::set(&object, &JsValue::from_str(key), &self.$field.to_js());
+                    }
+                )*
+                object.into()
+            }
+        }
+    };
+    (@key $field:ident) => { stringify!($field) };
+    (@key $field:ident, $key:literal) => { $key };
+}
+
+/// `impl ToJs` for an enum written as its name.
+macro_rules! write_enum {
+    ($ty:ty, $name:expr) => {
+        impl ToJs for $ty {
+            fn to_js(&self) -> JsValue {
+                let name: fn(&$ty) -> &'static str = $name;
+                JsValue::from_str(name(self))
+            }
+        }
+    };
+}
+
+write_enum!(DeliveryKind, |kind| api::delivery_kind_name(*kind));
+write_enum!(PickupKind, |kind| kind.name());
+write_enum!(AddressQuality, |quality| match quality {
+    AddressQuality::Certified => "certified",
+    AddressQuality::Usable => "usable",
+    AddressQuality::Unusable => "unusable",
+});
+write_enum!(IdentityCheck, |check| match check {
+    IdentityCheck::None => "none",
+    IdentityCheck::Checked => "checked",
+});
+
+write_struct!(AddressInput { postcode, town, street, house_number });
+write_struct!(AddressSelection { postcode, town, street, house_number, verified, quality });
+write_struct!(DeliveryOption {
+    id,
+    kind,
+    date,
+    window_start,
+    window_end,
+    order_by_date,
+    order_by_time,
+    product_codes,
+    price_centimes
+});
+write_struct!(PickupUser { id, verified, name2 });
+write_struct!(PickupSelection { point_id, kind, name, address, user });
+write_struct!(Selection { address, delivery, pickup });
+write_struct!(api::PickupUserRequest { first_name, last_name, email, language, kind });
+write_struct!(api::aftersale::ReturnChoice { pickup_date, parcels, language });
+
+impl ToJs for Problem {
+    fn to_js(&self) -> JsValue {
+        let object = js_sys::Object::new();
+        let set = |key: &str, value: JsValue| {
+            let _ = Reflect::set(&object, &JsValue::from_str(key), &value);
+        };
+        set("type", self.kind.to_js());
+        set("title", self.title.to_js());
+        set("status", self.status.to_js());
+        for (key, value) in [("detail", &self.detail), ("field", &self.field), ("code", &self.code)] {
+            if let Some(value) = value {
+                set(key, value.to_js());
+            }
+        }
+        if self.manual_entry {
+            set("manual_entry", JsValue::TRUE);
+        }
+        object.into()
+    }
+}
