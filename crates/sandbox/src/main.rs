@@ -1,32 +1,54 @@
-//! `swisspost-sandbox`: the sandbox on its own, for trying the Swiss Post contract by hand.
+//! `swisspost-sandbox`: the sandbox on its own, for this project's proxy or any other Swiss Post client
+//! (`cargo install --path crates/sandbox`). Its page, `/`, lists every module with the base URL to configure
+//! in place of each live host, the test credentials and scopes, and the knobs.
 //!
-//! `SANDBOX_ADDR` (default 127.0.0.1:8090) sets where it listens (port 0: any free one, printed);
-//! `SANDBOX_TOKEN_LIFETIME_SECS`, `SANDBOX_LATENCY_MS`, `SANDBOX_ERROR_RATE` and `SANDBOX_OUTAGE` preset the
-//! fault knobs; `SANDBOX_CLIENT_ID` and `SANDBOX_CLIENT_SECRET` replace the built-in client (for tests
-//! that play a shop with credentials of its own).
+//! Flags (each also an environment variable, the flag wins):
+//! `--addr HOST:PORT` (`SANDBOX_ADDR`, default 127.0.0.1:8090; port 0: any free one, printed),
+//! `--clock-ahead-minutes N` (`SANDBOX_CLOCK_AHEAD_MINUTES`: the after-sale clock, tracking and pick@home),
+//! `--latency-ms N`, `--error-rate R`, `--outage true|false`, `--token-lifetime-secs N` (the fault knobs,
+//! `SANDBOX_LATENCY_MS`…); `SANDBOX_CLIENT_ID` and `SANDBOX_CLIENT_SECRET` replace the built-in client (a
+//! secret stays out of the command line). The Swiss data is built into the binary.
 
 use std::net::SocketAddr;
 
 use sandbox::{Client, KnobSettings, SandboxConfig};
 
-fn env<T: std::str::FromStr>(name: &str) -> Result<Option<T>, String> {
-    match std::env::var(name) {
-        Ok(value) => value.parse().map(Some).map_err(|_| format!("{name}={value:?} is not valid")),
-        Err(_) => Ok(None),
-    }
+const USAGE: &str = "usage: swisspost-sandbox [--addr HOST:PORT] [--clock-ahead-minutes N] [--latency-ms N] \
+[--error-rate R] [--outage true|false] [--token-lifetime-secs N]";
+
+/// The value of `--flag` on the command line, else of the environment variable `name`.
+fn setting<T: std::str::FromStr>(args: &[String], flag: &str, name: &str) -> Result<Option<T>, String> {
+    let from_args =
+        args.iter().position(|a| a == flag).map(|i| args.get(i + 1).cloned().ok_or(format!("{flag} needs a value")));
+    let value = match from_args {
+        Some(value) => Some(value?),
+        None => std::env::var(name).ok(),
+    };
+    value.map(|v| v.parse().map_err(|_| format!("{flag} {v:?} is not valid"))).transpose()
 }
 
 #[tokio::main]
 async fn main() -> Result<(), String> {
     tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::from_default_env()).init();
-    let addr: SocketAddr = env("SANDBOX_ADDR")?.unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8090)));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}");
+        return Ok(());
+    }
+    const FLAGS: [&str; 6] =
+        ["--addr", "--clock-ahead-minutes", "--latency-ms", "--error-rate", "--outage", "--token-lifetime-secs"];
+    if let Some(unknown) = args.iter().step_by(2).find(|a| !FLAGS.contains(&a.as_str())) {
+        return Err(format!("unknown argument {unknown:?}\n{USAGE}"));
+    }
+    let addr: SocketAddr =
+        setting(&args, "--addr", "SANDBOX_ADDR")?.unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8090)));
     let knobs = KnobSettings {
-        latency_ms: env("SANDBOX_LATENCY_MS")?,
-        error_rate: env("SANDBOX_ERROR_RATE")?,
-        outage: env("SANDBOX_OUTAGE")?,
-        token_lifetime_secs: env("SANDBOX_TOKEN_LIFETIME_SECS")?,
+        latency_ms: setting(&args, "--latency-ms", "SANDBOX_LATENCY_MS")?,
+        error_rate: setting(&args, "--error-rate", "SANDBOX_ERROR_RATE")?,
+        outage: setting(&args, "--outage", "SANDBOX_OUTAGE")?,
+        token_lifetime_secs: setting(&args, "--token-lifetime-secs", "SANDBOX_TOKEN_LIFETIME_SECS")?,
         fail_next: None,
-        clock_ahead_minutes: env("SANDBOX_CLOCK_AHEAD_MINUTES")?,
+        clock_ahead_minutes: setting(&args, "--clock-ahead-minutes", "SANDBOX_CLOCK_AHEAD_MINUTES")?,
     };
     let mut config = SandboxConfig { knobs, ..SandboxConfig::default() };
     let custom_client = match (std::env::var("SANDBOX_CLIENT_ID"), std::env::var("SANDBOX_CLIENT_SECRET")) {
