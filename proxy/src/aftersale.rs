@@ -26,17 +26,6 @@ pub struct AfterSale {
     returns: Idempotent<ReturnConfirmation>,
 }
 
-/// `de`, `fr`, `it` or `en` (default `de`); else a 400 naming `field`.
-pub fn language(asked: Option<&str>, field: &'static str) -> Result<&'static str, AppError> {
-    match asked.map(str::trim).unwrap_or("") {
-        "" | "de" => Ok("de"),
-        "fr" => Ok("fr"),
-        "it" => Ok("it"),
-        "en" => Ok("en"),
-        _ => Err(AppError::invalid(field, "must be de, fr, it or en")),
-    }
-}
-
 fn shipment_status(upstream: &str) -> ShipmentStatus {
     match upstream {
         status::NOT_YET_SENT => ShipmentStatus::NotYetSent,
@@ -155,9 +144,9 @@ impl AfterSale {
         if swisspost::clock::parse_iso_date(&request.pickup_date).is_none() {
             return Err(AppError::invalid("pickup_date", "must be a date like 2026-12-09"));
         }
-        let lang = language(request.language.as_deref(), "language")?;
+        let lang = check::language(request.language.as_deref(), "language")?;
         let (_, house_key) = self.house_key(lookups, returner).await?;
-        let (shop_street, shop_number) = crate::delivery::split_street(&sender.street);
+        let (shop_street, shop_number) = api::split_street(&sender.street);
         let order = CollectionOrderRequest {
             house_key: Some(house_key),
             pickup_address: Some(CollectionAddress {

@@ -193,7 +193,7 @@ impl DeliveryOptions {
         let addresses: Vec<AddressInput> = points
             .iter()
             .map(|p| {
-                let (street, house_number) = split_street(&p.street);
+                let (street, house_number) = api::split_street(&p.street);
                 AddressInput { postcode: p.postcode.clone(), town: p.town.clone(), street, house_number }
             })
             .collect();
@@ -204,28 +204,11 @@ impl DeliveryOptions {
     }
 }
 
-/// "Zürcher Strasse 257" → ("Zürcher Strasse", "257"); a street without a number stays whole.
-pub fn split_street(street: &str) -> (String, String) {
-    match street.trim().rsplit_once(' ') {
-        Some((name, number)) if number.starts_with(|c: char| c.is_ascii_digit()) => {
-            (name.to_owned(), number.to_owned())
-        }
-        _ => (street.trim().to_owned(), String::new()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use swisspost::{Activity, DeliverabilitiesResponse, Deliverability, DeliveryDay, DropOffInfo};
     use time::macros::datetime;
-
-    #[test]
-    fn streets_split_before_the_house_number() {
-        assert_eq!(split_street("Zürcher Strasse 257"), ("Zürcher Strasse".into(), "257".into()));
-        assert_eq!(split_street("Bahnhofplatz 10a"), ("Bahnhofplatz".into(), "10a".into()));
-        assert_eq!(split_street(" Bahnhof "), ("Bahnhof".into(), String::new()));
-    }
 
     #[test]
     fn product_codes_to_kinds_and_windows() {

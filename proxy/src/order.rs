@@ -90,7 +90,7 @@ async fn label_request(state: &AppState, fields: &[(String, String)]) -> Result<
     } else {
         let point = state.pickup.point(point_id).await.map_err(|e| e.to_string())?;
         let point = point.ok_or_else(|| format!("the pickup point {point_id} is not known"))?;
-        let (street, house_number) = crate::delivery::split_street(&point.street);
+        let (street, house_number) = api::split_street(&point.street);
         let user_id = field(fields, "pickup_user_id");
         Some(PickupSelection {
             point_id: point.id,
@@ -164,7 +164,7 @@ pub async fn order(State(state): State<Arc<AppState>>, Form(fields): Form<Vec<(S
                      <iframe class=\"shop-label__pdf\" title=\"Label (PDF)\" src=\"/order/{id}/label.pdf\"></iframe>\
                      <p><a href=\"/order/{id}/label.pdf\">Open the label (PDF)</a> · \
                      <a href=\"/order/{id}/label.zpl\" download=\"label.zpl\">Download it as ZPL for a label printer</a></p>{after}",
-                    ident = label::dotted(&label.ident_code),
+                    ident = api::labels::dotted_ident_code(&label.ident_code),
                     services = escape(&services(&state, &id)),
                     after = after_the_sale(&state, &label.ident_code, &id),
                 ),

@@ -164,11 +164,7 @@ pub async fn pickup_user(
     State(state): State<Arc<AppState>>,
     Body(request): Body<PickupUserRequest>,
 ) -> Result<Json<PickupUser>, AppError> {
-    let language = match request.language.trim() {
-        "" => "de".to_owned(),
-        l @ ("de" | "fr" | "it" | "en") => l.to_owned(),
-        _ => return Err(AppError::invalid("language", "must be de, fr, it or en")),
-    };
+    let language = check::language(Some(&request.language), "language")?.to_owned();
     let kind = request.kind.ok_or_else(|| AppError::invalid("kind", "must be pickpost, mypost24 or post_office"))?;
     let checked = PickupUserRequest {
         first_name: check::person_name(&request.first_name, "first_name")?,
@@ -221,11 +217,7 @@ pub async fn create_label(
     headers: HeaderMap,
     Body(request): Body<api::labels::LabelRequest>,
 ) -> Result<Response, AppError> {
-    let key = headers
-        .get(api::labels::IDEMPOTENCY_KEY_HEADER)
-        .map(|v| v.to_str().map(|k| k.trim().to_owned()))
-        .transpose()
-        .map_err(|_| AppError::invalid("Idempotency-Key", "must be 1 to 255 visible ASCII characters"))?;
+    let key = idempotency_key(&headers)?;
     let media_type = request.format.media_type();
     let raw = headers
         .get(header::ACCEPT)
@@ -259,7 +251,7 @@ pub async fn server_shipment(
     Path(ident_code): Path<String>,
     query: Params,
 ) -> Result<Json<api::aftersale::Shipment>, AppError> {
-    let lang = crate::aftersale::language(query.get("lang"), "lang")?;
+    let lang = check::language(query.get("lang"), "lang")?;
     Ok(Json(state.aftersale.shipment(&state.pickup, &ident_code, lang).await?))
 }
 
@@ -344,7 +336,7 @@ pub async fn shopper_shipment(
     query: Params,
 ) -> Result<Json<api::aftersale::Shipment>, AppError> {
     let crate::links::Grant::Shipment(ident) = granted(&state, &token)? else { return Err(AppError::ForbiddenToken) };
-    let lang = crate::aftersale::language(query.get("lang"), "lang")?;
+    let lang = check::language(query.get("lang"), "lang")?;
     Ok(Json(state.aftersale.shipment(&state.pickup, &ident, lang).await?))
 }
 

@@ -163,6 +163,18 @@ pub fn pickup_kinds(value: Option<&str>) -> Result<Vec<crate::PickupKind>, Field
     Ok(kinds)
 }
 
+/// A language of Swiss Post's texts: `de` (also when absent or empty), `fr`, `it` or `en`; else a 400 naming
+/// `field`.
+pub fn language(value: Option<&str>, field: &'static str) -> Result<&'static str, FieldError> {
+    match value.map(str::trim).unwrap_or("") {
+        "" | "de" => Ok("de"),
+        "fr" => Ok("fr"),
+        "it" => Ok("it"),
+        "en" => Ok("en"),
+        _ => Err(FieldError::new(field, "must be de, fr, it or en")),
+    }
+}
+
 /// The product a parcel travels with to a pickup point: `standard` (also when absent) or `economy`.
 pub fn pickup_product(value: Option<&str>) -> Result<crate::DeliveryKind, FieldError> {
     match value.map(str::trim).unwrap_or("") {

@@ -16,6 +16,14 @@ pub const IDEMPOTENCY_KEY_HEADER: &str = "idempotency-key";
 /// The header of a raw-bytes answer that carries the identcode.
 pub const IDENT_CODE_HEADER: &str = "x-swiss-post-ident-code";
 
+/// "99.60.013217.00016917": an 18-digit identcode as a label prints it; anything else as it is.
+pub fn dotted_ident_code(ident: &str) -> String {
+    if ident.len() != 18 || !ident.bytes().all(|b| b.is_ascii_digit()) {
+        return ident.to_owned();
+    }
+    format!("{}.{}.{}.{}", &ident[..2], &ident[2..4], &ident[4..10], &ident[10..])
+}
+
 /// What the shop's server sends.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -150,4 +158,14 @@ pub struct LabelResponse {
     pub label: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<LabelWarning>,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_identcode_is_printed_dotted() {
+        assert_eq!(super::dotted_ident_code("996001321700016917"), "99.60.013217.00016917");
+        assert_eq!(super::dotted_ident_code("123"), "123");
+        assert_eq!(super::dotted_ident_code("ééééééééé"), "ééééééééé", "18 bytes, not 18 digits");
+    }
 }

@@ -275,6 +275,17 @@ pub struct Selection {
     pub pickup: Option<PickupSelection>,
 }
 
+/// "Zürcher Strasse 257" → ("Zürcher Strasse", "257"): a one-line street (as the location service and a
+/// shop's sender write it) split before its house number; a street without a number stays whole.
+pub fn split_street(street: &str) -> (String, String) {
+    match street.trim().rsplit_once(' ') {
+        Some((name, number)) if number.starts_with(|c: char| c.is_ascii_digit()) => {
+            (name.to_owned(), number.to_owned())
+        }
+        _ => (street.trim().to_owned(), String::new()),
+    }
+}
+
 impl Selection {
     /// Where the parcel goes: the pickup point's address when one is chosen, else the home address.
     pub fn delivery_address(&self) -> &AddressSelection {
@@ -601,6 +612,13 @@ mod tests {
         assert_eq!(json["field"], "q");
         assert!(json.get("detail").is_none());
         assert!(json.get("manual_entry").is_none());
+    }
+
+    #[test]
+    fn streets_split_before_the_house_number() {
+        assert_eq!(split_street("Zürcher Strasse 257"), ("Zürcher Strasse".into(), "257".into()));
+        assert_eq!(split_street("Bahnhofplatz 10a"), ("Bahnhofplatz".into(), "10a".into()));
+        assert_eq!(split_street(" Bahnhof "), ("Bahnhof".into(), String::new()));
     }
 
     #[test]

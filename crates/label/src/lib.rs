@@ -63,15 +63,6 @@ pub trait Canvas {
     fn specimen(&mut self, x: f64, y: f64, size: f64);
 }
 
-/// "99.60.013217.00016917": the identcode as printed under its barcode.
-pub fn dotted(ident_code: &str) -> String {
-    if ident_code.len() != 18 {
-        return ident_code.to_owned();
-    }
-    let c = ident_code;
-    format!("{}.{}.{}.{}", &c[..2], &c[2..4], &c[4..10], &c[10..])
-}
-
 /// The line every sandbox label carries.
 pub const SANDBOX_NOTE: &str = "swisspost-sandbox - not valid for shipping";
 
@@ -85,7 +76,7 @@ impl Label {
         }
         canvas.text(8.0 * s, 4.0 * s, 2.4 * s, false, SANDBOX_NOTE);
         canvas.barcode(8.0 * s, 9.0 * s, 0.5 * s, 22.0 * s, &self.ident_code);
-        canvas.text(8.0 * s, 33.0 * s, 4.6 * s, true, &dotted(&self.ident_code));
+        canvas.text(8.0 * s, 33.0 * s, 4.6 * s, true, &api::labels::dotted_ident_code(&self.ident_code));
         let mut services = self.services.iter();
         if let Some(base) = services.next() {
             canvas.text(width - 32.0 * s, 9.0 * s, 8.0 * s, true, base);
@@ -131,16 +122,5 @@ pub(crate) fn example(layout: Layout, specimen: bool) -> Label {
         ],
         sender: vec!["Shop AG".into(), "Wankdorfallee 4".into(), "3030 Bern".into()],
         specimen,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_identcode_is_printed_dotted() {
-        assert_eq!(dotted("996001321700016917"), "99.60.013217.00016917");
-        assert_eq!(dotted("123"), "123");
     }
 }

@@ -41,7 +41,7 @@ use swisspost::scope;
 
 use crate::SharedState;
 use crate::address::Failure;
-use crate::delivery::{SAME_DAY_CITIES, URBAN_AREAS};
+use crate::delivery::{SAME_DAY_CITIES, URBAN_AREAS, in_ranges};
 
 /// The franking licence of the sandbox's account, used when a request names none (a recorded real request
 /// without one got a label with its account's licence). Not a real licence.
@@ -246,10 +246,6 @@ impl Findings {
         let message = self.message(code, "");
         self.warnings.push(message);
     }
-}
-
-fn in_ranges(zip: &str, ranges: &[(u16, u16)]) -> bool {
-    zip.parse::<u16>().is_ok_and(|z| ranges.iter().any(|&(from, to)| (from..=to).contains(&z)))
 }
 
 /// A text field: at most `limit` characters, each printable on a label.

@@ -51,7 +51,8 @@ const EVENING_WINDOWS: [&str; 3] = ["ZF17301900", "ZF18302000", "ZF19302100"];
 /// The longest range of days one request may ask for.
 pub const MAX_DAY_COUNT: i64 = 60;
 
-fn in_ranges(zip: &str, ranges: &[(u16, u16)]) -> bool {
+/// Whether `zip` is in one of `ranges` (inclusive).
+pub fn in_ranges(zip: &str, ranges: &[(u16, u16)]) -> bool {
     zip.parse::<u16>().is_ok_and(|z| ranges.iter().any(|&(from, to)| (from..=to).contains(&z)))
 }
 

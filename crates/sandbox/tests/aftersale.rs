@@ -3,12 +3,15 @@
 //! 10-working-day window with holidays, 5 parcels per address and date, the 60-minute deletion, approval once)
 //! and gives returns labels that tracking follows.
 
+mod common;
+
+use common::token;
 use reqwest::StatusCode;
 use sandbox::{KnobSettings, RunningSandbox, SandboxConfig};
 use serde_json::{Value, json};
 use swisspost::collection::{CollectionInstructions, CollectionOrderResponse};
+use swisspost::scope;
 use swisspost::tracking::{MailpieceDetail, MailpieceEvents, MailpiecesResponse};
-use swisspost::{TokenResponse, scope};
 
 const TRACKING: &str = "/logistics/mailpiece/tracking/business/v1";
 const COLLECTION: &str = "/delivery/collection/order/v2";
@@ -18,18 +21,6 @@ async fn start() -> (RunningSandbox, String) {
     let all = format!("{} {} {}", scope::BARCODE_READ, scope::TRACKING, scope::COLLECTION_ORDER);
     let token = token(&sb, &all).await;
     (sb, token)
-}
-
-async fn token(sb: &RunningSandbox, scope: &str) -> String {
-    let form = [
-        ("grant_type", "client_credentials"),
-        ("client_id", sandbox::SANDBOX_CLIENT_ID),
-        ("client_secret", sandbox::SANDBOX_CLIENT_SECRET),
-        ("scope", scope),
-    ];
-    let response =
-        reqwest::Client::new().post(format!("{}/OAuth/token", sb.base_url())).form(&form).send().await.unwrap();
-    response.json::<TokenResponse>().await.unwrap().access_token
 }
 
 async fn post(sb: &RunningSandbox, token: &str, path: &str, body: &Value) -> reqwest::Response {
@@ -126,15 +117,11 @@ async fn a_pickup_parcel_waits_at_its_point_and_unknown_identcodes_are_404() {
     }
     let none = post(&sb, &token, &format!("{TRACKING}/mailpieces"), &json!({"ids": "990000000000000000"})).await;
     assert_eq!(none.status(), StatusCode::NOT_FOUND);
-    let barcode_only = token_for(&sb, scope::BARCODE_READ).await;
+    let barcode_only = common::token(&sb, scope::BARCODE_READ).await;
     assert_eq!(
         get(&sb, &barcode_only, &format!("{TRACKING}/mailpieces/{ident}/detail"), "de").await.status(),
         StatusCode::FORBIDDEN
     );
-}
-
-async fn token_for(sb: &RunningSandbox, scope: &str) -> String {
-    token(sb, scope).await
 }
 
 fn house_key(sb: &RunningSandbox) -> String {

@@ -2,29 +2,20 @@
 //! shape, business errors as HTTP 200 with `item.errors` in the request's language, warnings with the label,
 //! the 400s of malformed bodies, and labels in each format that read back.
 
+mod common;
+
 use base64::Engine;
+use common::token;
 use reqwest::StatusCode;
 use sandbox::{RunningSandbox, SandboxConfig};
 use serde_json::{Value, json};
 use swisspost::barcode::{GENERATE_ADDRESS_LABEL, GenerateLabelResponse};
-use swisspost::{TokenResponse, scope};
+use swisspost::scope;
 
 async fn start() -> (RunningSandbox, String) {
     let sb = sandbox::spawn(SandboxConfig::default()).await.expect("sandbox starts");
     let token = token(&sb, scope::BARCODE_READ).await;
     (sb, token)
-}
-
-async fn token(sb: &RunningSandbox, scope: &str) -> String {
-    let form = [
-        ("grant_type", "client_credentials"),
-        ("client_id", sandbox::SANDBOX_CLIENT_ID),
-        ("client_secret", sandbox::SANDBOX_CLIENT_SECRET),
-        ("scope", scope),
-    ];
-    let response =
-        reqwest::Client::new().post(format!("{}/OAuth/token", sb.base_url())).form(&form).send().await.unwrap();
-    response.json::<TokenResponse>().await.unwrap().access_token
 }
 
 async fn post(sb: &RunningSandbox, token: &str, body: &Value) -> reqwest::Response {

@@ -65,11 +65,7 @@ fn mount_part<V: IntoView + 'static>(
     options: JsValue,
     part: impl FnOnce(String) -> V + 'static,
 ) -> Result<AfterSaleMounted, JsValue> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        Options::from_js(&options).ok_or_else(|| JsValue::from_str("mount: options of the wrong type"))?
-    };
+    let options: Options = crate::json::options(&options)?;
     let lang = RwSignal::new(Lang::from_tag(&options.lang).unwrap_or_default());
     let client = ProxyClient::new(&options.proxy).with_key(options.publishable_key.filter(|k| !k.is_empty()));
     let token = options.token;

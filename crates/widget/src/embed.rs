@@ -160,11 +160,7 @@ pub struct Embedded {
 /// lastName, email, leafletBase, tiles}`).
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<Embedded, JsValue> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        Options::from_js(&options).ok_or_else(|| JsValue::from_str("mount: options of the wrong type"))?
-    };
+    let options: Options = crate::json::options(&options)?;
     let (config, mut start) = options.into_config();
     let parts = config.parts.compiled();
     // A part that is not shown cannot hold a choice.

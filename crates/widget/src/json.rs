@@ -34,6 +34,14 @@ pub fn or_default<T: FromJs + Default>(value: &JsValue, key: &str) -> Option<T> 
     if absent(&member) { Some(T::default()) } else { T::from_js(&member) }
 }
 
+/// The options a mount was given: empty when none, an error naming the mount when they cannot be read.
+pub fn options<T: FromJs + Default>(value: &JsValue) -> Result<T, JsValue> {
+    if absent(value) {
+        return Ok(T::default());
+    }
+    T::from_js(value).ok_or_else(|| JsValue::from_str("mount: options of the wrong type"))
+}
+
 impl FromJs for String {
     fn from_js(value: &JsValue) -> Option<Self> {
         value.as_string()
@@ -102,8 +110,8 @@ macro_rules! read_struct {
     (@member $value:ident, $field:ident; $default:ident) => { or_default($value, stringify!($field))? };
 }
 
-/// `impl FromJs` for an enum written as one of its names.
-macro_rules! read_enum {
+/// `impl FromJs` and `impl ToJs` for an enum written as one of its names: one table for both ways.
+macro_rules! json_enum {
     ($ty:ty { $($name:literal => $variant:expr),* $(,)? }) => {
         impl FromJs for $ty {
             fn from_js(value: &JsValue) -> Option<Self> {
@@ -113,10 +121,16 @@ macro_rules! read_enum {
                 }
             }
         }
+        impl ToJs for $ty {
+            fn to_js(&self) -> JsValue {
+                $(if *self == $variant { return JsValue::from_str($name); })*
+                JsValue::NULL
+            }
+        }
     };
 }
 
-read_enum!(DeliveryKind {
+json_enum!(DeliveryKind {
     "standard" => DeliveryKind::Standard,
     "economy" => DeliveryKind::Economy,
     "time_window" => DeliveryKind::TimeWindow,
@@ -124,18 +138,18 @@ read_enum!(DeliveryKind {
     "saturday" => DeliveryKind::Saturday,
     "same_day" => DeliveryKind::SameDay,
 });
-read_enum!(PickupKind {
+json_enum!(PickupKind {
     "pickpost" => PickupKind::PickPost,
     "mypost24" => PickupKind::MyPost24,
     "post_office" => PickupKind::PostOffice,
 });
-read_enum!(AddressQuality {
+json_enum!(AddressQuality {
     "certified" => AddressQuality::Certified,
     "usable" => AddressQuality::Usable,
     "unusable" => AddressQuality::Unusable,
 });
-read_enum!(IdentityCheck { "none" => IdentityCheck::None, "checked" => IdentityCheck::Checked });
-read_enum!(ShipmentStatus {
+json_enum!(IdentityCheck { "none" => IdentityCheck::None, "checked" => IdentityCheck::Checked });
+json_enum!(ShipmentStatus {
     "not_yet_sent" => ShipmentStatus::NotYetSent,
     "on_its_way" => ShipmentStatus::OnItsWay,
     "waiting_for_pickup" => ShipmentStatus::WaitingForPickup,
@@ -270,30 +284,6 @@ macro_rules! write_struct {
     (@key $field:ident) => { stringify!($field) };
     (@key $field:ident, $key:literal) => { $key };
 }
-
-/// `impl ToJs` for an enum written as its name.
-macro_rules! write_enum {
-    ($ty:ty, $name:expr) => {
-        impl ToJs for $ty {
-            fn to_js(&self) -> JsValue {
-                let name: fn(&$ty) -> &'static str = $name;
-                JsValue::from_str(name(self))
-            }
-        }
-    };
-}
-
-write_enum!(DeliveryKind, |kind| api::delivery_kind_name(*kind));
-write_enum!(PickupKind, |kind| kind.name());
-write_enum!(AddressQuality, |quality| match quality {
-    AddressQuality::Certified => "certified",
-    AddressQuality::Usable => "usable",
-    AddressQuality::Unusable => "unusable",
-});
-write_enum!(IdentityCheck, |check| match check {
-    IdentityCheck::None => "none",
-    IdentityCheck::Checked => "checked",
-});
 
 write_struct!(AddressInput { postcode, town, street, house_number });
 write_struct!(AddressSelection { postcode, town, street, house_number, verified, quality });

@@ -137,10 +137,7 @@ impl Labels {
         if ![200, 300, 600].contains(&dpi) {
             return Err(AppError::invalid("dpi", "must be 200, 300 or 600"));
         }
-        let language = match request.language.as_deref().map(str::trim).unwrap_or("de") {
-            l @ ("de" | "fr" | "it" | "en") => l.to_uppercase(),
-            _ => return Err(AppError::invalid("language", "must be de, fr, it or en")),
-        };
+        let language = check::language(request.language.as_deref(), "language")?.to_uppercase();
         let person = &request.recipient;
         let first_name = line(&person.first_name, "recipient.first_name", 35, true)?;
         let last_name = line(&person.last_name, "recipient.last_name", 35, true)?;

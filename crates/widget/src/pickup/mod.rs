@@ -48,19 +48,9 @@ pub struct MapSetup {
     pub tiles: Option<String>,
 }
 
-/// "Zürcher Strasse 257" → ("Zürcher Strasse", "257").
-fn split_street(street: &str) -> (String, String) {
-    match street.trim().rsplit_once(' ') {
-        Some((name, number)) if number.starts_with(|c: char| c.is_ascii_digit()) => {
-            (name.to_owned(), number.to_owned())
-        }
-        _ => (street.trim().to_owned(), String::new()),
-    }
-}
-
 /// What the selection holds for a chosen point (its user id comes later).
 fn selection_of(point: &PickupPoint) -> PickupSelection {
-    let (street, house_number) = split_street(&point.street);
+    let (street, house_number) = api::split_street(&point.street);
     PickupSelection {
         point_id: point.id.clone(),
         kind: point.kind,

@@ -77,7 +77,7 @@ pub fn Tracking(
 #[component]
 fn ShipmentView(shipment: Shipment) -> impl IntoView {
     let lang = checkout().lang;
-    let ident = label_number(&shipment.ident_code);
+    let ident = api::labels::dotted_ident_code(&shipment.ident_code);
     let point = shipment.pickup_point.clone().map(|point| {
         let hours = move || {
             let strings = lang.get().tracking();
@@ -112,12 +112,4 @@ fn ShipmentView(shipment: Shipment) -> impl IntoView {
         <h3>{move || lang.get().tracking().history}</h3>
         <ol class="sc-tracking__events">{events}</ol>
     }
-}
-
-/// "99.60.013217.00000001": an identcode as the label prints it.
-fn label_number(ident: &str) -> String {
-    if ident.len() != 18 || !ident.is_ascii() {
-        return ident.to_owned();
-    }
-    format!("{}.{}.{}.{}", &ident[..2], &ident[2..4], &ident[4..10], &ident[10..])
 }
