@@ -38,17 +38,6 @@ async fn shop() -> Shop {
     Shop { sandbox: Some(sandbox), base }
 }
 
-fn bern() -> AddressSelection {
-    AddressSelection {
-        postcode: "3011".into(),
-        town: "Bern".into(),
-        street: "Aarbergergasse".into(),
-        house_number: "1".into(),
-        verified: true,
-        quality: None,
-    }
-}
-
 fn request(selection: Selection, format: LabelFormat) -> LabelRequest {
     LabelRequest {
         selection,
@@ -125,7 +114,7 @@ fn pdf_text(pdf: &[u8], name: &str) -> String {
 async fn an_evening_window_at_home_is_a_label_with_its_service_codes() {
     let shop = shop().await;
     let evening = shop.evening_in_bern().await;
-    let selection = Selection { address: bern(), delivery: Some(evening.clone()), pickup: None };
+    let selection = Selection { address: common::bern_address(), delivery: Some(evening.clone()), pickup: None };
     let label = shop.label(&request(selection.clone(), LabelFormat::Pdf)).await;
     assert_eq!(label.media_type, "application/pdf");
     assert!(label.ident_code.starts_with(&format!("99{LICENCE}")) && label.ident_code.len() == 18);
@@ -180,7 +169,7 @@ async fn a_pickup_point_goes_on_the_label_with_its_name2_line_fetched_when_missi
         // The checkout could not fetch the user id: the proxy asks Swiss Post.
         user: None,
     };
-    let selection = Selection { address: bern(), delivery: None, pickup: Some(pickup) };
+    let selection = Selection { address: common::bern_address(), delivery: None, pickup: Some(pickup) };
     let label = shop.label(&request(selection, LabelFormat::Zpl2)).await;
     let zpl = bytes(&label);
     let text: String = zpl.iter().map(|&b| if b.is_ascii() { b as char } else { '#' }).collect();
@@ -198,7 +187,7 @@ async fn a_pickup_point_goes_on_the_label_with_its_name2_line_fetched_when_missi
 #[tokio::test]
 async fn names_are_written_the_swiss_way_or_refused_naming_the_field() {
     let shop = shop().await;
-    let selection = Selection { address: bern(), ..Default::default() };
+    let selection = Selection { address: common::bern_address(), ..Default::default() };
     let mut weiss = request(selection.clone(), LabelFormat::Pdf);
     weiss.recipient.last_name = "Weiß-Łukasiewicz".into();
     weiss.recipient.first_name = "Søren".into();
@@ -240,7 +229,7 @@ async fn names_are_written_the_swiss_way_or_refused_naming_the_field() {
 #[tokio::test]
 async fn fifty_identical_requests_with_one_key_make_one_label() {
     let shop = shop().await;
-    let body = request(Selection { address: bern(), ..Default::default() }, LabelFormat::Pdf);
+    let body = request(Selection { address: common::bern_address(), ..Default::default() }, LabelFormat::Pdf);
     let answers =
         futures_util::future::join_all((0..50).map(|_| shop.post(&body, Some("order-1234-parcel-1"), None))).await;
     let mut idents = std::collections::BTreeSet::new();
@@ -307,7 +296,10 @@ async fn what_cannot_be_shipped_or_what_swiss_post_refuses_is_a_422() {
     };
     let response = shop
         .post(
-            &request(Selection { address: bern(), delivery: None, pickup: Some(pickup) }, LabelFormat::Pdf),
+            &request(
+                Selection { address: common::bern_address(), delivery: None, pickup: Some(pickup) },
+                LabelFormat::Pdf,
+            ),
             None,
             None,
         )
@@ -326,8 +318,9 @@ async fn sandbox_labels_always_say_specimen_and_a_proxy_without_a_sender_says_wh
     config.limits.rate_per_second = 0;
     let (base, _server) = serve(config).await;
     let sandbox_shop = Shop { sandbox: None, base };
-    let label =
-        sandbox_shop.label(&request(Selection { address: bern(), ..Default::default() }, LabelFormat::Pdf)).await;
+    let label = sandbox_shop
+        .label(&request(Selection { address: common::bern_address(), ..Default::default() }, LabelFormat::Pdf))
+        .await;
     let text = pdf_text(&bytes(&label), "specimen");
     assert!(text.contains("SPECIMEN") && text.contains("Sandbox Shop (sample)"), "{text}");
 
@@ -337,7 +330,11 @@ async fn sandbox_labels_always_say_specimen_and_a_proxy_without_a_sender_says_wh
     let (base, _server) = serve(real).await;
     let unconfigured = Shop { sandbox: Some(sandbox), base };
     let response = unconfigured
-        .post(&request(Selection { address: bern(), ..Default::default() }, LabelFormat::Pdf), None, None)
+        .post(
+            &request(Selection { address: common::bern_address(), ..Default::default() }, LabelFormat::Pdf),
+            None,
+            None,
+        )
         .await;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(problem(response).await.kind, api::problem_type::NOT_CONFIGURED);

@@ -19,17 +19,6 @@ async fn proxy_with_server_key(key: Option<&str>) -> (sandbox::RunningSandbox, S
     (sandbox, base)
 }
 
-fn bern_address() -> AddressSelection {
-    AddressSelection {
-        postcode: "3011".into(),
-        town: "Bern".into(),
-        street: "Aarbergergasse".into(),
-        house_number: "1".into(),
-        verified: true,
-        quality: None,
-    }
-}
-
 async fn check(base: &str, selection: &Selection, bearer: Option<&str>) -> reqwest::Response {
     let mut request = reqwest::Client::new().post(format!("{base}{}", api::CHECK_SELECTION_PATH)).json(selection);
     if let Some(bearer) = bearer {
@@ -41,7 +30,7 @@ async fn check(base: &str, selection: &Selection, bearer: Option<&str>) -> reqwe
 #[tokio::test]
 async fn without_the_right_key_the_answer_is_401_asking_for_a_bearer_token() {
     let (_sandbox, base) = proxy_with_server_key(Some(SERVER_KEY)).await;
-    let selection = Selection { address: bern_address(), delivery: None, pickup: None };
+    let selection = Selection { address: common::bern_address(), delivery: None, pickup: None };
     for bearer in [None, Some("wrong-key-of-some-length"), Some(&SERVER_KEY[..SERVER_KEY.len() - 1])] {
         let response = check(&base, &selection, bearer).await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
@@ -53,7 +42,7 @@ async fn without_the_right_key_the_answer_is_401_asking_for_a_bearer_token() {
 #[tokio::test]
 async fn with_no_key_configured_the_route_refuses_everyone() {
     let (_sandbox, base) = proxy_with_server_key(None).await;
-    let selection = Selection { address: bern_address(), ..Default::default() };
+    let selection = Selection { address: common::bern_address(), ..Default::default() };
     assert_eq!(check(&base, &selection, Some(SERVER_KEY)).await.status(), StatusCode::UNAUTHORIZED);
 }
 
@@ -66,7 +55,7 @@ async fn a_browser_origin_is_refused_even_an_allowed_one_with_the_key_and_gets_n
         .post(&url)
         .header("origin", "https://shop.example")
         .bearer_auth(SERVER_KEY)
-        .json(&Selection { address: bern_address(), ..Default::default() })
+        .json(&Selection { address: common::bern_address(), ..Default::default() })
         .send()
         .await
         .unwrap();
@@ -97,7 +86,7 @@ async fn a_selection_is_checked_against_swiss_post_now() {
         .unwrap();
     let evening = offered.options.iter().find(|o| o.kind == api::DeliveryKind::Evening).unwrap().clone();
 
-    let as_chosen = Selection { address: bern_address(), delivery: Some(evening.clone()), pickup: None };
+    let as_chosen = Selection { address: common::bern_address(), delivery: Some(evening.clone()), pickup: None };
     let answer: SelectionCheck = check(&base, &as_chosen, Some(SERVER_KEY)).await.json().await.unwrap();
     assert_eq!(answer.address.quality, api::AddressQuality::Certified);
     assert_eq!(answer.delivery_offered, Some(true));
@@ -111,8 +100,10 @@ async fn a_selection_is_checked_against_swiss_post_now() {
     assert!(!answer.shippable);
 
     // A town that does not belong to the postcode.
-    let wrong_town =
-        Selection { address: AddressSelection { town: "Genève".into(), ..bern_address() }, ..Default::default() };
+    let wrong_town = Selection {
+        address: AddressSelection { town: "Genève".into(), ..common::bern_address() },
+        ..Default::default()
+    };
     let answer: SelectionCheck = check(&base, &wrong_town, Some(SERVER_KEY)).await.json().await.unwrap();
     assert_eq!(answer.address.quality, api::AddressQuality::Unusable);
     assert_eq!(answer.delivery_offered, None);
@@ -122,7 +113,10 @@ async fn a_selection_is_checked_against_swiss_post_now() {
 #[tokio::test]
 async fn a_malformed_selection_is_a_400_naming_the_field() {
     let (_sandbox, base) = proxy_with_server_key(Some(SERVER_KEY)).await;
-    let bad = Selection { address: AddressSelection { postcode: "30".into(), ..bern_address() }, ..Default::default() };
+    let bad = Selection {
+        address: AddressSelection { postcode: "30".into(), ..common::bern_address() },
+        ..Default::default()
+    };
     let response = check(&base, &bad, Some(SERVER_KEY)).await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(problem(response).await.field.as_deref(), Some("postcode"));

@@ -164,19 +164,7 @@ read_struct!(Locality { postcode, town });
 read_struct!(LocalitiesResponse { localities });
 read_struct!(StreetsResponse { streets });
 read_struct!(HouseNumbersResponse { house_numbers });
-read_struct!(AddressInput { postcode, town, street, house_number });
 read_struct!(ValidationResult { quality, corrected });
-read_struct!(DeliveryOption {
-    id,
-    kind,
-    date,
-    window_start,
-    window_end,
-    order_by_date,
-    order_by_time,
-    product_codes,
-    price_centimes
-});
 read_struct!(DeliveryOptionsResponse { options });
 read_struct!(OpeningDay { weekday, spans });
 read_struct!(PickupPoint {
@@ -198,10 +186,6 @@ read_struct!(PickupCluster { lat, lon, count, bbox });
 read_struct!(PickupPointsResponse { points, clusters, total });
 read_struct!(PickupPlace { name, lat, lon, bbox });
 read_struct!(PickupPlacesResponse { places });
-read_struct!(PickupUser { id, verified, name2 });
-read_struct!(AddressSelection { postcode, town, street, house_number, verified, quality });
-read_struct!(PickupSelection { point_id, kind, name, address, user });
-read_struct!(Selection { address, delivery, pickup });
 read_struct!(Problem { kind as "type", title, status, detail, field, manual_entry = default, code });
 read_struct!(ShipmentEvent { code, title, at, location = default });
 read_struct!(Shipment { ident_code, status, status_title, events, pickup_point });
@@ -213,8 +197,7 @@ read_struct!(ReturnConfirmation { order_key, pickup_date, labels });
 /// serde's serialiser in the wasm.
 pub trait ToJs {
     fn to_js(&self) -> JsValue;
-    /// Whether an object member of this value is left out (an absent `Option`, a `false` flag the contract
-    /// skips).
+    /// Whether an object member of this value is left out (an absent `Option`, as the contract skips it).
     fn omitted(&self) -> bool {
         false
     }
@@ -270,11 +253,13 @@ macro_rules! write_struct {
     ($ty:ty { $($field:ident $(as $key:literal)?),* $(,)? }) => {
         impl ToJs for $ty {
             fn to_js(&self) -> JsValue {
+                // Every field named, so a member added to the contract cannot be left out unnoticed.
+                let Self { $($field),* } = self;
                 let object = js_sys::Object::new();
                 $(
-                    if !self.$field.omitted() {
+                    if !$field.omitted() {
                         let key = write_struct!(@key $field $(, $key)?);
-                        let _ = Reflect::set(&object, &JsValue::from_str(key), &self.$field.to_js());
+                        let _ = Reflect::set(&object, &JsValue::from_str(key), &$field.to_js());
                     }
                 )*
                 object.into()
@@ -285,9 +270,17 @@ macro_rules! write_struct {
     (@key $field:ident, $key:literal) => { $key };
 }
 
-write_struct!(AddressInput { postcode, town, street, house_number });
-write_struct!(AddressSelection { postcode, town, street, house_number, verified, quality });
-write_struct!(DeliveryOption {
+/// `impl FromJs` and `impl ToJs` for a struct read and written alike: one member list for both ways.
+macro_rules! json_struct {
+    ($ty:ty { $($field:ident),* $(,)? }) => {
+        read_struct!($ty { $($field),* });
+        write_struct!($ty { $($field),* });
+    };
+}
+
+json_struct!(AddressInput { postcode, town, street, house_number });
+json_struct!(AddressSelection { postcode, town, street, house_number, verified, quality });
+json_struct!(DeliveryOption {
     id,
     kind,
     date,
@@ -298,9 +291,10 @@ write_struct!(DeliveryOption {
     product_codes,
     price_centimes
 });
-write_struct!(PickupUser { id, verified, name2 });
-write_struct!(PickupSelection { point_id, kind, name, address, user });
-write_struct!(Selection { address, delivery, pickup });
+json_struct!(PickupUser { id, verified, name2 });
+json_struct!(PickupSelection { point_id, kind, name, address, user });
+json_struct!(Selection { address, delivery, pickup });
+
 write_struct!(api::PickupUserRequest { first_name, last_name, email, language, kind });
 write_struct!(api::aftersale::ReturnChoice { pickup_date, parcels, language });
 

@@ -97,3 +97,15 @@ where
     }
     out
 }
+
+/// A verified Bern address the sandbox knows (Aarbergergasse 1).
+pub fn bern_address() -> api::AddressSelection {
+    api::AddressSelection {
+        postcode: "3011".into(),
+        town: "Bern".into(),
+        street: "Aarbergergasse".into(),
+        house_number: "1".into(),
+        verified: true,
+        quality: None,
+    }
+}
