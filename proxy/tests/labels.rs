@@ -8,7 +8,7 @@ mod common;
 use std::process::Command;
 
 use api::labels::{LabelFormat, LabelLayout, LabelRecipient, LabelRequest, LabelResponse, Parcel};
-use api::{AddressSelection, DeliveryKind, DeliveryOptionsResponse, PickupPointsResponse, PickupSelection, Selection};
+use api::{AddressSelection, PickupPointsResponse, PickupSelection, Selection};
 use base64::Engine;
 use common::{config_for, problem, sandbox_credentials, serve};
 use proxy::config::{Config, Secret, Sender};
@@ -77,19 +77,6 @@ impl Shop {
         assert_eq!(response.status(), StatusCode::OK, "{}", response.text().await.unwrap_or_default());
         response.json().await.unwrap()
     }
-
-    async fn evening_in_bern(&self) -> api::DeliveryOption {
-        let options: DeliveryOptionsResponse = reqwest::Client::new()
-            .get(format!("{}{}", self.base, api::DELIVERY_OPTIONS_PATH))
-            .query(&[("postcode", "3011"), ("town", "Bern"), ("street", "Aarbergergasse"), ("house_number", "1")])
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        options.options.into_iter().find(|o| o.kind == DeliveryKind::Evening).unwrap()
-    }
 }
 
 fn bytes(label: &LabelResponse) -> Vec<u8> {
@@ -113,7 +100,7 @@ fn pdf_text(pdf: &[u8], name: &str) -> String {
 #[tokio::test]
 async fn an_evening_window_at_home_is_a_label_with_its_service_codes() {
     let shop = shop().await;
-    let evening = shop.evening_in_bern().await;
+    let evening = common::evening_in_bern(&shop.base).await;
     let selection = Selection { address: common::bern_address(), delivery: Some(evening.clone()), pickup: None };
     let label = shop.label(&request(selection.clone(), LabelFormat::Pdf)).await;
     assert_eq!(label.media_type, "application/pdf");
@@ -254,7 +241,7 @@ async fn fifty_identical_requests_with_one_key_make_one_label() {
 async fn what_cannot_be_shipped_or_what_swiss_post_refuses_is_a_422() {
     let shop = shop().await;
     // Bern's evening window for an address in Zermatt, where the delivery module has no evening delivery.
-    let evening = shop.evening_in_bern().await;
+    let evening = common::evening_in_bern(&shop.base).await;
     let zermatt = AddressSelection {
         postcode: "3920".into(),
         town: "Zermatt".into(),

@@ -3,7 +3,7 @@
 
 mod common;
 
-use api::{AddressSelection, DeliveryOptionsResponse, Selection, SelectionCheck, problem_type};
+use api::{AddressSelection, Selection, SelectionCheck, problem_type};
 use common::{config_for, problem, sandbox_credentials, serve};
 use proxy::config::Secret;
 use reqwest::StatusCode;
@@ -75,16 +75,7 @@ async fn a_browser_origin_is_refused_even_an_allowed_one_with_the_key_and_gets_n
 #[tokio::test]
 async fn a_selection_is_checked_against_swiss_post_now() {
     let (_sandbox, base) = proxy_with_server_key(Some(SERVER_KEY)).await;
-    let offered: DeliveryOptionsResponse = reqwest::Client::new()
-        .get(format!("{base}{}", api::DELIVERY_OPTIONS_PATH))
-        .query(&[("postcode", "3011"), ("town", "Bern"), ("street", "Aarbergergasse"), ("house_number", "1")])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let evening = offered.options.iter().find(|o| o.kind == api::DeliveryKind::Evening).unwrap().clone();
+    let evening = common::evening_in_bern(&base).await;
 
     let as_chosen = Selection { address: common::bern_address(), delivery: Some(evening.clone()), pickup: None };
     let answer: SelectionCheck = check(&base, &as_chosen, Some(SERVER_KEY)).await.json().await.unwrap();

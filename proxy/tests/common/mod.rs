@@ -109,3 +109,24 @@ pub fn bern_address() -> api::AddressSelection {
         quality: None,
     }
 }
+
+/// The evening delivery the proxy at `base` offers to [`bern_address`].
+pub async fn evening_in_bern(base: &str) -> api::DeliveryOption {
+    let address = bern_address();
+    let query = [
+        ("postcode", address.postcode),
+        ("town", address.town),
+        ("street", address.street),
+        ("house_number", address.house_number),
+    ];
+    let options: api::DeliveryOptionsResponse = reqwest::Client::new()
+        .get(format!("{base}{}", api::DELIVERY_OPTIONS_PATH))
+        .query(&query)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    options.options.into_iter().find(|o| o.kind == api::DeliveryKind::Evening).expect("an evening delivery in Bern")
+}
