@@ -64,11 +64,8 @@ impl AfterSale {
 
     /// The shipment with `ident_code`: status, events oldest first, and the pickup point while it waits there.
     pub async fn shipment(&self, pickup: &Pickup, ident_code: &str, lang: &str) -> Result<Shipment, AppError> {
-        let ident_code = ident_code.trim();
-        if ident_code.len() != 18 || !ident_code.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(AppError::invalid("ident_code", "must be the 18 digits of a Swiss Post identcode"));
-        }
-        let (detail, events) = self.post.mailpiece(ident_code, lang).await?.ok_or(AppError::UnknownShipment)?;
+        let ident_code = check::ident_code(ident_code, "ident_code")?;
+        let (detail, events) = self.post.mailpiece(&ident_code, lang).await?.ok_or(AppError::UnknownShipment)?;
         let status = shipment_status(&detail.status.status);
         let events: Vec<ShipmentEvent> = events
             .events
@@ -79,24 +76,13 @@ impl AfterSale {
             (ShipmentStatus::WaitingForPickup, Some(last)) => pickup.point_named(&last.location).await.ok().flatten(),
             _ => None,
         };
-        Ok(Shipment {
-            ident_code: ident_code.to_owned(),
-            status,
-            status_title: detail.status.title,
-            events,
-            pickup_point,
-        })
+        Ok(Shipment { ident_code, status, status_title: detail.status.title, events, pickup_point })
     }
 
     /// The house key of the returner's address (pick@home collects at a building Swiss Post certified).
     async fn house_key(&self, lookups: &Lookups, returner: &Returner) -> Result<(AddressInput, String), AppError> {
         let chosen = &returner.address;
-        let input = AddressInput {
-            postcode: chosen.postcode.clone(),
-            town: chosen.town.clone(),
-            street: chosen.street.clone(),
-            house_number: chosen.house_number.clone(),
-        };
+        let input = chosen.input();
         let address = check::address(&input, true).map_err(|e| AppError::invalid("returner.address", e.why))?;
         let (_, key) = lookups.validate_with_key(&address).await?;
         let key = key.ok_or(AppError::NotShippable {

@@ -87,6 +87,8 @@ pub enum StartError {
     Http(#[from] reqwest::Error),
     #[error("allowed origin {0:?} is not a valid origin")]
     Origin(String),
+    #[error("no randomness from the operating system for the link-token key")]
+    Randomness,
 }
 
 /// Builds the proxy. With no credentials it first starts the sandbox on a free loopback port and points
@@ -135,7 +137,7 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
         pickup: pickup::Pickup::new(post.clone()),
         labels: labels::Labels::new(post.clone(), &config.labels, sandbox_mode),
         aftersale: aftersale::AfterSale::new(post, &config.labels, sandbox_mode),
-        links: links::Links::new(config.link_secret.as_ref().map(|s| s.expose())),
+        links: links::Links::new(config.link_secret.as_ref().map(|s| s.expose())).ok_or(StartError::Randomness)?,
         orders: order::Orders::default(),
         openapi: serde_json::to_vec(&openapi::document()).unwrap_or_default().into(),
         sandbox: sandbox.as_ref().map(|running| running.state().clone()),

@@ -35,8 +35,9 @@ pub struct Links {
 }
 
 impl Links {
-    /// Keys from `secret`, or from random bytes (tokens then stop working when the proxy restarts).
-    pub fn new(secret: Option<&str>) -> Self {
+    /// Keys from `secret`, or from random bytes (tokens then stop working when the proxy restarts); `None`
+    /// when the system has no randomness to give (a predictable key would let anyone forge tokens).
+    pub fn new(secret: Option<&str>) -> Option<Self> {
         let random = SystemRandom::new();
         let material: [u8; 32] = match secret {
             Some(secret) => {
@@ -48,15 +49,13 @@ impl Links {
             }
             None => {
                 let mut key = [0u8; 32];
-                // The system's randomness failing leaves the zero key: tokens then only work until restart too.
-                let _ = random.fill(&mut key);
+                random.fill(&mut key).ok()?;
                 key
             }
         };
-        let unbound = UnboundKey::new(&AES_256_GCM, &material);
-        // A 32-byte key is what AES-256-GCM takes; the conversion cannot fail for it.
-        let key = LessSafeKey::new(unbound.unwrap_or_else(|_| unreachable!("32-byte AES-256 key")));
-        Self { key, random }
+        // A 32-byte key is what AES-256-GCM takes; the conversion does not fail for it.
+        let key = LessSafeKey::new(UnboundKey::new(&AES_256_GCM, &material).ok()?);
+        Some(Self { key, random })
     }
 
     /// A token for `grant`, working until `expires`.
@@ -97,7 +96,7 @@ mod tests {
 
     #[test]
     fn a_token_opens_only_unaltered_unexpired_and_under_its_own_key() {
-        let links = Links::new(Some("a link secret of at least thirty-two characters"));
+        let links = Links::new(Some("a link secret of at least thirty-two characters")).unwrap();
         let now = OffsetDateTime::now_utc();
         let token = links.seal(Grant::Shipment("996001321700000001".into()), now + Duration::days(1)).unwrap();
         assert!(matches!(links.open(&token, now), Ok(Grant::Shipment(id)) if id == "996001321700000001"));
@@ -110,7 +109,7 @@ mod tests {
         // Expired.
         assert!(matches!(links.open(&token, now + Duration::days(2)), Err(AppError::ForbiddenToken)));
         // Another proxy's (another secret).
-        let other = Links::new(Some("another link secret of at least thirty-two chars"));
+        let other = Links::new(Some("another link secret of at least thirty-two chars")).unwrap();
         assert!(matches!(other.open(&token, now), Err(AppError::ForbiddenToken)));
         for junk in ["", "abc", "!!!", &"A".repeat(200)] {
             assert!(matches!(links.open(junk, now), Err(AppError::ForbiddenToken)), "{junk}");

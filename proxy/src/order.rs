@@ -14,7 +14,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
 use api::labels::{LabelFormat, LabelLayout, LabelRecipient, LabelRequest, Parcel};
-use api::{AddressInput, AddressSelection, IdentityCheck, PickupSelection, PickupUser, Selection};
+use api::{AddressSelection, IdentityCheck, PickupSelection, PickupUser, Selection};
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
@@ -74,12 +74,7 @@ async fn label_request(state: &AppState, fields: &[(String, String)]) -> Result<
     let delivery = if option_id.is_empty() {
         None
     } else {
-        let input = AddressInput {
-            postcode: address.postcode.clone(),
-            town: address.town.clone(),
-            street: address.street.clone(),
-            house_number: address.house_number.clone(),
-        };
+        let input = address.input();
         let offered = state.delivery.options(&input, Some(api::MAX_DELIVERY_DAYS)).await.map_err(|e| e.to_string())?;
         let found = offered.value.into_iter().find(|o| o.id == option_id);
         Some(found.ok_or_else(|| format!("the delivery option {option_id} is no longer offered"))?)

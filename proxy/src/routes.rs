@@ -283,10 +283,7 @@ pub async fn create_link(
     Body(request): Body<api::aftersale::LinkRequest>,
 ) -> Result<Json<api::aftersale::Link>, AppError> {
     let grant = match (request.shipment, request.returner) {
-        (Some(ident), None) if ident.len() == 18 && ident.bytes().all(|b| b.is_ascii_digit()) => {
-            crate::links::Grant::Shipment(ident)
-        }
-        (Some(_), None) => return Err(AppError::invalid("shipment", "must be the 18 digits of an identcode")),
+        (Some(ident), None) => crate::links::Grant::Shipment(check::ident_code(&ident, "shipment")?),
         (None, Some(returner)) => {
             check::email(&returner.email).map_err(|e| AppError::invalid("returner.email", e.why))?;
             crate::links::Grant::Return(returner)

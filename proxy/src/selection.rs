@@ -12,12 +12,7 @@ use crate::lookup::Lookups;
 /// before it (`selection.address.` in a label request).
 pub fn home_address(selection: &Selection, prefix: FieldPrefix) -> Result<AddressInput, AppError> {
     let chosen = &selection.address;
-    let input = AddressInput {
-        postcode: chosen.postcode.clone(),
-        town: chosen.town.clone(),
-        street: chosen.street.clone(),
-        house_number: chosen.house_number.clone(),
-    };
+    let input = chosen.input();
     check::address(&input, true).map_err(|e| AppError::invalid(prefix.name(e.field), e.why))
 }
 

@@ -175,6 +175,16 @@ pub fn language(value: Option<&str>, field: &'static str) -> Result<&'static str
     }
 }
 
+/// A Swiss Post identcode: its 18 digits (surrounding spaces ignored).
+pub fn ident_code(value: &str, field: &'static str) -> Result<String, FieldError> {
+    let value = value.trim();
+    if value.len() == 18 && value.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(value.to_owned())
+    } else {
+        Err(FieldError::new(field, "must be the 18 digits of a Swiss Post identcode"))
+    }
+}
+
 /// The product a parcel travels with to a pickup point: `standard` (also when absent) or `economy`.
 pub fn pickup_product(value: Option<&str>) -> Result<crate::DeliveryKind, FieldError> {
     match value.map(str::trim).unwrap_or("") {

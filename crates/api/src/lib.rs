@@ -184,6 +184,18 @@ pub struct AddressSelection {
     pub quality: Option<AddressQuality>,
 }
 
+impl AddressSelection {
+    /// The address as Swiss Post is asked about it (without what the checkout knows of it).
+    pub fn input(&self) -> AddressInput {
+        AddressInput {
+            postcode: self.postcode.clone(),
+            town: self.town.clone(),
+            street: self.street.clone(),
+            house_number: self.house_number.clone(),
+        }
+    }
+}
+
 /// `GET /v1/delivery-options?postcode=3011&town=Bern&street=…&house_number=…[&days=7]`.
 pub const DELIVERY_OPTIONS_PATH: &str = "/v1/delivery-options";
 

@@ -171,9 +171,9 @@ impl Labels {
                 (point.address.clone(), Some(line(&name2, "selection.pickup.user.name2", 35, true)?), company)
             }
         };
-        let prefix = if selection.pickup.is_some() { "selection.pickup.address" } else { "selection.address" };
-        let field =
-            |name: &'static str, pickup: &'static str| if prefix == "selection.address" { name } else { pickup };
+        // The fields a refusal names: the home address's, or the pickup point's.
+        let at_point = selection.pickup.is_some();
+        let field = |home: &'static str, point: &'static str| if at_point { point } else { home };
         let recipient = LabelRecipient {
             first_name: Some(first_name),
             name1: Some(last_name),
@@ -190,7 +190,10 @@ impl Labels {
                 field("selection.address.house_number", "selection.pickup.address.house_number"),
                 10,
             )?,
-            zip: Some(address.postcode.trim().to_owned()),
+            zip: Some(check::postcode(
+                Some(&address.postcode),
+                field("selection.address.postcode", "selection.pickup.address.postcode"),
+            )?),
             city: Some(line(
                 &address.town,
                 field("selection.address.town", "selection.pickup.address.town"),
@@ -248,7 +251,7 @@ impl Labels {
             return Err(AppError::LabelRefused {
                 code: first.code.clone(),
                 message,
-                field: field_of(&first.code, selection.pickup.is_some()),
+                field: field_of(&first.code, at_point),
             });
         }
         let (Some(ident_code), Some(parts)) = (item.ident_code, item.label) else {
