@@ -42,6 +42,7 @@ use swisspost::scope;
 use crate::SharedState;
 use crate::address::Failure;
 use crate::delivery::{SAME_DAY_CITIES, URBAN_AREAS, in_ranges};
+use crate::lang::Lang;
 
 /// The franking licence of the sandbox's account, used when a request names none (a recorded real request
 /// without one got a label with its account's licence). Not a real licence.
@@ -86,6 +87,13 @@ pub struct Issued {
     mailpieces: Mutex<HashMap<String, Mailpiece>>,
 }
 
+/// The franking licence a request names (the account's when it names none), padded to the eight digits it has
+/// in an identcode; `None` when it is not 4 to 8 digits.
+pub fn franking_licence(given: Option<&str>) -> Option<String> {
+    let licence = given.unwrap_or(ACCOUNT_FRANKING_LICENSE).trim();
+    ((4..=8).contains(&licence.len()) && licence.bytes().all(|b| b.is_ascii_digit())).then(|| format!("{licence:0>8}"))
+}
+
 impl Issued {
     /// `99` + the licence + the next item number of that licence.
     pub fn ident_code(&self, licence: &str) -> String {
@@ -102,15 +110,6 @@ impl Issued {
     pub fn mailpiece(&self, ident_code: &str) -> Option<Mailpiece> {
         self.mailpieces.lock().unwrap_or_else(|p| p.into_inner()).get(ident_code).cloned()
     }
-}
-
-/// The request's language, for messages.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Lang {
-    De,
-    Fr,
-    It,
-    En,
 }
 
 /// The message of `code` in `lang`; `{field}` names the field.
@@ -215,12 +214,7 @@ fn text(code: &str, lang: Lang) -> &'static str {
         "W2012" => ["Kein Gewicht angegeben.", "Aucun poids indiqué.", "Nessun peso indicato.", "No weight given."],
         _ => ["Fehler.", "Erreur.", "Errore.", "Error."],
     };
-    match lang {
-        Lang::De => de,
-        Lang::Fr => fr,
-        Lang::It => it,
-        Lang::En => en,
-    }
+    lang.pick([de, fr, it, en])
 }
 
 /// Errors and warnings of one request.
@@ -402,12 +396,8 @@ pub async fn generate_address_label(State(state): State<SharedState>, headers: H
             return invalid(field.as_deref(), message, None);
         }
     };
-    let lang = match request.language.to_ascii_uppercase().as_str() {
-        "DE" => Lang::De,
-        "FR" => Lang::Fr,
-        "IT" => Lang::It,
-        "EN" => Lang::En,
-        _ => return invalid(Some("language"), "must be DE, FR, IT or EN", Some(request.language.clone())),
+    let Some(lang) = Lang::from_code(&request.language) else {
+        return invalid(Some("language"), "must be DE, FR, IT or EN", Some(request.language.clone()));
     };
     let definition = &request.label_definition;
     let layout = match definition.label_layout.as_str() {
@@ -432,9 +422,8 @@ pub async fn generate_address_label(State(state): State<SharedState>, headers: H
     if ![200, 300, 600].contains(&resolution) {
         findings.error("E2013", "imageResolution");
     }
-    let licence = request.franking_license.clone().unwrap_or_else(|| ACCOUNT_FRANKING_LICENSE.to_owned());
-    let licence = licence.trim().to_owned();
-    if !(4..=8).contains(&licence.len()) || !licence.bytes().all(|b| b.is_ascii_digit()) {
+    let licence = franking_licence(request.franking_license.as_deref());
+    if licence.is_none() {
         findings.error("E2010", "frankingLicense");
     }
     if let Some(id) = request.item.item_id.as_deref()
@@ -475,7 +464,7 @@ pub async fn generate_address_label(State(state): State<SharedState>, headers: H
         color_print_required: !request.item.attributes.przl.iter().any(|c| c == "ECO"),
     };
     let warnings = (!findings.warnings.is_empty()).then(|| findings.warnings.clone());
-    let (Some(layout), true) = (layout, findings.errors.is_empty()) else {
+    let (Some(layout), Some(licence), true) = (layout, licence, findings.errors.is_empty()) else {
         let item = LabelItemResponse {
             item_id: request.item.item_id.clone(),
             errors: Some(findings.errors),
@@ -487,7 +476,6 @@ pub async fn generate_address_label(State(state): State<SharedState>, headers: H
             &GenerateLabelResponse { label_definition: echo, sending_id: request.sending_id, item },
         );
     };
-    let licence = format!("{licence:0>8}");
     let ident_code = state.labels.ident_code(&licence);
     if let Some(r) = &request.item.recipient {
         let place = |zip: &Option<String>, city: &Option<String>| {
@@ -496,15 +484,20 @@ pub async fn generate_address_label(State(state): State<SharedState>, headers: H
         let name2 = r.name2.as_deref().unwrap_or("");
         let journey = if name2.starts_with("PickPost ") || name2.starts_with("MyPost24 ") {
             // The point at the recipient's address, by the location service's data.
-            let street = format!("{} {}", r.street.as_deref().unwrap_or(""), r.house_no.as_deref().unwrap_or(""));
+            let street = swisspost::matching::canonical(
+                format!("{} {}", r.street.as_deref().unwrap_or(""), r.house_no.as_deref().unwrap_or("")).trim(),
+            );
             // A terminal and a counter may share an address: the kind the name2 line names first.
             let terminal = name2.starts_with("MyPost24 ");
             let at_address = |p: &&crate::location::Point| {
-                Some(p.zip.as_str()) == r.zip.as_deref()
-                    && swisspost::matching::canonical(&p.street) == swisspost::matching::canonical(street.trim())
+                Some(p.zip.as_str()) == r.zip.as_deref() && swisspost::matching::canonical(&p.street) == street
             };
-            let point =
-                state.places.points.iter().filter(at_address).min_by_key(|p| (p.type_id == "001MP24") != terminal);
+            let point = state
+                .places
+                .points
+                .iter()
+                .filter(at_address)
+                .min_by_key(|p| (p.type_id == swisspost::location::type_id::MY_POST_24) != terminal);
             Journey::PickupPoint { name: point.map_or_else(|| place(&r.zip, &r.city), |p| p.name.clone()) }
         } else {
             Journey::Home

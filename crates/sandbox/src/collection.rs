@@ -30,7 +30,7 @@ use time::{Date, Duration, OffsetDateTime};
 
 use crate::SharedState;
 use crate::address::Failure;
-use crate::barcode::{ACCOUNT_FRANKING_LICENSE, Journey, Mailpiece};
+use crate::barcode::{Journey, Mailpiece, franking_licence};
 use crate::delivery::is_working_day;
 
 /// The pickup times the sandbox's profile offers.
@@ -50,6 +50,15 @@ struct Order {
 /// The orders of this run.
 #[derive(Default)]
 pub struct Orders(Mutex<HashMap<String, Order>>);
+
+impl Orders {
+    /// The orders, locked, without those left unapproved past the hour.
+    fn current(&self, now: OffsetDateTime) -> std::sync::MutexGuard<'_, HashMap<String, Order>> {
+        let mut orders = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        orders.retain(|_, o| o.approved || o.created_at + APPROVE_WITHIN > now);
+        orders
+    }
+}
 
 /// The days a collection can be ordered for at `now` (Swiss time): the next working days, at most 10, the
 /// first one only until 17:00.
@@ -160,7 +169,7 @@ pub async fn create(State(state): State<SharedState>, headers: HeaderMap, body: 
     if request.sender_address.as_ref().is_none_or(|s| missing(&s.name) && missing(&s.company)) {
         errors.push(message(code::SENDER_ADDRESS_REQUIRED, "Sender address is required"));
     }
-    if !["DE", "FR", "IT", "EN"].contains(&request.language.to_uppercase().as_str()) {
+    if crate::lang::Lang::from_code(&request.language).is_none() {
         errors.push(message(code::LANGUAGE_REQUIRED, "Language is required"));
     }
     if address.name.as_deref().is_some_and(|n| n.chars().count() > 35) {
@@ -180,6 +189,9 @@ pub async fn create(State(state): State<SharedState>, headers: HeaderMap, body: 
     if request.parcels.is_empty() {
         errors.push(message(code::AT_LEAST_ONE_PARCEL, "At least one parcel is required"));
     }
+    if franking_licence(request.franking_license.as_deref()).is_none() {
+        errors.push(message(code::LICENCE_PATTERN, "The franking licence does not match the licence pattern"));
+    }
     let allowed = pickup_dates(now);
     match clock::parse_iso_date(&request.pickup_date) {
         Some(date) if allowed.contains(&date) => {}
@@ -191,8 +203,7 @@ pub async fn create(State(state): State<SharedState>, headers: HeaderMap, body: 
             "The pickupDate is not valid. You must choose a date in the future but not more than 10 working day (Swiss public holiday are not working days).",
         )),
     }
-    let mut orders = state.collection_orders.0.lock().unwrap_or_else(|p| p.into_inner());
-    orders.retain(|_, o| o.approved || o.created_at + APPROVE_WITHIN > now);
+    let mut orders = state.collection_orders.current(now);
     let already: usize = orders
         .values()
         .filter(|o| o.request.pickup_date == request.pickup_date && same_place(&o.address, &address))
@@ -222,8 +233,7 @@ pub async fn approve(State(state): State<SharedState>, headers: HeaderMap, Path(
         return Failure::from(refusal).into_response();
     }
     let now = state.knobs.now();
-    let mut orders = state.collection_orders.0.lock().unwrap_or_else(|p| p.into_inner());
-    orders.retain(|_, o| o.approved || o.created_at + APPROVE_WITHIN > now);
+    let mut orders = state.collection_orders.current(now);
     let Some(order) = orders.get_mut(&key) else {
         return answer(CollectionOrderResponse {
             order_key: Some(key),
@@ -240,7 +250,8 @@ pub async fn approve(State(state): State<SharedState>, headers: HeaderMap, Path(
         });
     }
     order.approved = true;
-    let licence = order.request.franking_license.clone().unwrap_or_else(|| ACCOUNT_FRANKING_LICENSE.into());
+    // Checked when the order was created.
+    let licence = franking_licence(order.request.franking_license.as_deref()).unwrap_or_default();
     let collect_on = clock::parse_iso_date(&order.request.pickup_date).unwrap_or(now.date());
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let line = |a: &CollectionAddress| format!("{} {}", text(&a.street), text(&a.house_number)).trim().to_owned();
@@ -248,9 +259,24 @@ pub async fn approve(State(state): State<SharedState>, headers: HeaderMap, Path(
     let customer = &order.address;
     let shop = order.request.sender_address.clone().unwrap_or_default();
     let product = if order.request.product.is_empty() { "ECO".to_owned() } else { order.request.product.clone() };
+    // The proxy sends printable text; anything else is left out, never printed as "?".
+    let printable = |lines: Vec<String>| -> Vec<String> {
+        lines
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .map(|l| l.chars().filter(|c| label::printable(*c)).collect())
+            .collect()
+    };
+    // A return travels to the shop: the shop is the label's recipient, the customer its sender.
+    let recipient = printable(vec![text(&shop.company), text(&shop.name), line(&shop), place(&shop)]);
+    let sender = printable(vec![
+        format!("{} {}", text(&customer.first_name), text(&customer.name)).trim().to_owned(),
+        line(customer),
+        place(customer),
+    ]);
     let mut labels = Vec::new();
     for _ in &order.request.parcels {
-        let identcode = state.labels.ident_code(&format!("{licence:0>8}"));
+        let identcode = state.labels.ident_code(&licence);
         state.labels.record(Mailpiece {
             ident_code: identcode.clone(),
             issued_at: now,
@@ -259,26 +285,12 @@ pub async fn approve(State(state): State<SharedState>, headers: HeaderMap, Path(
             origin: place(customer),
             journey: Journey::Return { collect_on },
         });
-        // The proxy sends printable text; anything else is left out, never printed as "?".
-        let printable = |s: String| s.chars().filter(|c| label::printable(*c)).collect::<String>();
         let drawn = label::Label {
             layout: label::Layout::A6,
             ident_code: identcode.clone(),
             services: vec![product.clone()],
-            recipient: [text(&shop.company), text(&shop.name), line(&shop), place(&shop)]
-                .into_iter()
-                .filter(|l| !l.is_empty())
-                .map(printable)
-                .collect(),
-            sender: [
-                format!("{} {}", text(&customer.first_name), text(&customer.name)).trim().to_owned(),
-                line(customer),
-                place(customer),
-            ]
-            .into_iter()
-            .filter(|l| !l.is_empty())
-            .map(printable)
-            .collect(),
+            recipient: recipient.clone(),
+            sender: sender.clone(),
             specimen: true,
         };
         labels

@@ -73,6 +73,8 @@ pub struct AddressData {
     street_names: PrefixIndex,
     /// (zip, folded street name) → houses in natural order.
     houses: HashMap<(String, String), Vec<House>>,
+    /// House key (EGID) → the (zip, folded street name) of its house list, for pick@home's lookups.
+    house_keys: HashMap<String, (String, String)>,
 }
 
 #[derive(Deserialize)]
@@ -179,9 +181,13 @@ impl AddressData {
                 list.dedup_by(|a, b| a.1.number == b.1.number);
                 (key, list.into_iter().map(|(_, h)| h).collect())
             })
+            .collect::<HashMap<(String, String), Vec<House>>>();
+        let house_keys = houses
+            .iter()
+            .flat_map(|(at, list)| list.iter().map(move |house| (house.egid.clone(), at.clone())))
             .collect();
 
-        Self { localities, locality_names, streets, street_names, houses }
+        Self { localities, locality_names, streets, street_names, houses, house_keys }
     }
 
     /// Localities whose postcode starts with `zip_prefix` (may be empty) and whose name has a word
@@ -232,9 +238,9 @@ impl AddressData {
 
     /// The building with house key (EGID) `key`: its postcode, town, street and number.
     pub fn house_by_key(&self, key: &str) -> Option<(String, String, String, String)> {
-        let ((zip, folded), house) =
-            self.houses.iter().find_map(|(at, list)| list.iter().find(|h| h.egid == key).map(|h| (at, h)))?;
-        let street = self.streets.iter().find(|s| s.zip == *zip && canonical(&s.name) == *folded)?;
+        let at @ (zip, folded) = self.house_keys.get(key)?;
+        let house = self.houses.get(at)?.iter().find(|h| h.egid == key)?;
+        let street = self.street(zip, folded)?;
         Some((zip.clone(), street.city.clone(), street.name.clone(), house.number.clone()))
     }
 

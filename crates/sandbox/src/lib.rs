@@ -20,6 +20,7 @@ pub mod delivery;
 pub mod holidays;
 pub mod home;
 pub mod knobs;
+mod lang;
 pub mod location;
 pub mod tracking;
 
@@ -51,7 +52,6 @@ pub mod route {
     pub const HOLIDAYS: &str = "GET /api/delivery/v1/options/holidays";
     pub const PICKPOST_USERS: &str = "POST /pickpost/v1/users";
     pub const GENERATE_ADDRESS_LABEL: &str = "POST /barcode/v1/generateAddressLabel";
-    pub const TRACKING_MAILPIECES: &str = "POST /logistics/mailpiece/tracking/business/v1/mailpieces";
     pub const LOCATION_TYPES: &str = "GET /StandortSuche/StaoCacheServiceV2/api/v1/Types";
     pub const LOCATION_FIND: &str = "GET /StandortSuche/StaoCacheServiceV2/api/v1/Find";
     pub const LOCATION_GEOCODE: &str = "GET /StandortSuche/StaoCacheServiceV2/api/v1/Geocode";

@@ -26,80 +26,53 @@ use time::{Duration, OffsetDateTime, Time};
 use crate::SharedState;
 use crate::address::{Failure, api_error};
 use crate::barcode::{Journey, Mailpiece};
-
-#[derive(Clone, Copy)]
-enum Lang {
-    De,
-    Fr,
-    It,
-    En,
-}
+use crate::lang::Lang;
 
 fn lang(headers: &HeaderMap) -> Lang {
     let asked = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("de");
-    match asked.trim().get(..2).map(str::to_ascii_lowercase).as_deref() {
-        Some("fr") => Lang::Fr,
-        Some("it") => Lang::It,
-        Some("en") => Lang::En,
-        _ => Lang::De,
-    }
-}
-
-fn pick(lang: Lang, [de, fr, it, en]: [&'static str; 4]) -> &'static str {
-    match lang {
-        Lang::De => de,
-        Lang::Fr => fr,
-        Lang::It => it,
-        Lang::En => en,
-    }
+    asked.trim().get(..2).and_then(Lang::from_code).unwrap_or(Lang::De)
 }
 
 /// The title of an event number.
 fn event_title(code: u32, lang: Lang) -> &'static str {
-    pick(
-        lang,
-        match code {
-            600 => [
-                "Datenübermittlung durch Versender",
-                "Transmission des données par l'expéditeur",
-                "Trasmissione dei dati da parte del mittente",
-                "Data transmitted by the sender",
-            ],
-            501 => [
-                "Abgeholt beim Kunden",
-                "Retiré chez le client",
-                "Ritirato presso il cliente",
-                "Collected at the customer's",
-            ],
-            1200 => [
-                "Sendung wurde sortiert",
-                "L'envoi a été trié",
-                "L'invio è stato smistato",
-                "The parcel has been sorted",
-            ],
-            1201 => [
-                "Sendung wurde für die Zustellung sortiert",
-                "L'envoi a été trié pour la distribution",
-                "L'invio è stato smistato per il recapito",
-                "Sorted for delivery",
-            ],
-            1000 => [
-                "Ankunft an der Abhol-/Zustellstelle",
-                "Arrivée au point de retrait / de distribution",
-                "Arrivo al punto di ritiro / di recapito",
-                "Arrived at the pickup / delivery point",
-            ],
-            2101 => [
-                "Bereit zur Abholung an PickPost-Stelle / My Post 24-Automat",
-                "Prêt à être retiré au point PickPost / à l'automate My Post 24",
-                "Pronto per il ritiro al punto PickPost / allo sportello My Post 24",
-                "Ready for collection at the PickPost point / My Post 24 terminal",
-            ],
-            4000 => ["Zugestellt", "Distribué", "Recapitato", "Delivered"],
-            9310 => ["Auftrag pick@home", "Commande pick@home", "Ordine pick@home", "pick@home order"],
-            _ => ["Ereignis", "Événement", "Evento", "Event"],
-        },
-    )
+    lang.pick(match code {
+        600 => [
+            "Datenübermittlung durch Versender",
+            "Transmission des données par l'expéditeur",
+            "Trasmissione dei dati da parte del mittente",
+            "Data transmitted by the sender",
+        ],
+        501 => [
+            "Abgeholt beim Kunden",
+            "Retiré chez le client",
+            "Ritirato presso il cliente",
+            "Collected at the customer's",
+        ],
+        1200 => {
+            ["Sendung wurde sortiert", "L'envoi a été trié", "L'invio è stato smistato", "The parcel has been sorted"]
+        }
+        1201 => [
+            "Sendung wurde für die Zustellung sortiert",
+            "L'envoi a été trié pour la distribution",
+            "L'invio è stato smistato per il recapito",
+            "Sorted for delivery",
+        ],
+        1000 => [
+            "Ankunft an der Abhol-/Zustellstelle",
+            "Arrivée au point de retrait / de distribution",
+            "Arrivo al punto di ritiro / di recapito",
+            "Arrived at the pickup / delivery point",
+        ],
+        2101 => [
+            "Bereit zur Abholung an PickPost-Stelle / My Post 24-Automat",
+            "Prêt à être retiré au point PickPost / à l'automate My Post 24",
+            "Pronto per il ritiro al punto PickPost / allo sportello My Post 24",
+            "Ready for collection at the PickPost point / My Post 24 terminal",
+        ],
+        4000 => ["Zugestellt", "Distribué", "Recapitato", "Delivered"],
+        9310 => ["Auftrag pick@home", "Commande pick@home", "Ordine pick@home", "pick@home order"],
+        _ => ["Ereignis", "Événement", "Evento", "Event"],
+    })
 }
 
 /// The status after an event, and its title.
@@ -107,17 +80,16 @@ fn status_after(code: u32, lang: Lang) -> (&'static str, &'static str) {
     match code {
         600 | 9310 => (
             status::NOT_YET_SENT,
-            pick(lang, ["Noch nicht versandt", "Pas encore expédié", "Non ancora spedito", "Not sent yet"]),
+            lang.pick(["Noch nicht versandt", "Pas encore expédié", "Non ancora spedito", "Not sent yet"]),
         ),
         2101 => (
             status::WAITING_FOR_PICKUP,
-            pick(lang, ["Zur Abholung bereit", "Prêt à être retiré", "Pronto per il ritiro", "Ready for collection"]),
+            lang.pick(["Zur Abholung bereit", "Prêt à être retiré", "Pronto per il ritiro", "Ready for collection"]),
         ),
-        4000 => (status::DELIVERED, pick(lang, ["Zugestellt", "Distribué", "Recapitato", "Delivered"])),
-        _ => (
-            status::ON_GOING_DELIVERY,
-            pick(lang, ["Unterwegs", "En cours d'acheminement", "In viaggio", "On its way"]),
-        ),
+        4000 => (status::DELIVERED, lang.pick(["Zugestellt", "Distribué", "Recapitato", "Delivered"])),
+        _ => {
+            (status::ON_GOING_DELIVERY, lang.pick(["Unterwegs", "En cours d'acheminement", "In viaggio", "On its way"]))
+        }
     }
 }
 

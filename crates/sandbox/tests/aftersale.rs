@@ -209,7 +209,12 @@ async fn the_documented_errors_come_in_http_200() {
     bad_key["houseKey"] = json!("0000");
     let mut long_name = order(&key, date, 1);
     long_name["pickupAddress"]["name"] = json!("M".repeat(36));
-    for (body, code) in [(no_sender, 1004), (bad_time, 1302), (order(&key, date, 0), 2003), (bad_key, 1201)] {
+    // A licence that is not 4 to 8 digits would make an identcode that is not 18.
+    let mut bad_licence = order(&key, date, 1);
+    bad_licence["frankingLicense"] = json!("6001-3217");
+    for (body, code) in
+        [(no_sender, 1004), (bad_time, 1302), (order(&key, date, 0), 2003), (bad_key, 1201), (bad_licence, 2104)]
+    {
         assert!(error_codes(&create(&sb, &token, &body).await).contains(&code), "{code}");
     }
     let warned = create(&sb, &token, &long_name).await;

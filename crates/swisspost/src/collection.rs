@@ -31,6 +31,8 @@ pub mod code {
     pub const AT_LEAST_ONE_PARCEL: u32 = 2003;
     pub const PICKUP_DATE_NOT_VALID: u32 = 2005;
     pub const TOO_LATE: u32 = 2006;
+    /// INFERRED: "licence pattern", the fifth of the 2100–2109 identcode and licence errors in the order listed.
+    pub const LICENCE_PATTERN: u32 = 2104;
     pub const ORDER_NOT_FOUND: u32 = 4000;
     pub const ALREADY_APPROVED: u32 = 6000;
 }
