@@ -12,8 +12,8 @@ use api::{
 };
 use moka::future::Cache;
 use swisspost::location::{
-    FindResponse, GeocodeResponse, SWITZERLAND_EXTENT, TypesResponse, UserDetails, UserNotification, UserRequest, path,
-    service, type_id, verified,
+    FindResponse, GeocodeResponse, SWITZERLAND_EXTENT, TypesResponse, UserDetails, UserNotification, UserRequest,
+    geocode_kind, path, service, type_id, verified,
 };
 
 use crate::error::UpstreamError;
@@ -86,20 +86,36 @@ pub fn cluster(points: &[&PickupPoint], bbox: [f64; 4]) -> Vec<PickupCluster> {
         .collect()
 }
 
-/// Reads the `Poi` XML's opening hours: Monday..Sunday, and whether they are generated.
-pub fn opening_hours_from_poi(xml: &str) -> Option<(Vec<OpeningDay>, bool)> {
+/// Reads the `Poi` XML's weekly opening hours, Monday..Sunday, and whether they are generated: the normal
+/// counter's (`CounterTypeId` 0011, else the first counter), in the opening period that holds `today` (else
+/// the first), one time slice per `OpeningHours` element, times cut to `HH:MM` (the live XML writes seconds).
+pub fn opening_hours_from_poi(xml: &str, today: &str) -> Option<(Vec<OpeningDay>, bool)> {
     const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
     let document = roxmltree::Document::parse(xml).ok()?;
+    let text_of = |node: roxmltree::Node, name: &str| {
+        node.children().find(|c| c.has_tag_name(name)).and_then(|c| c.text()).map(str::trim).map(str::to_owned)
+    };
+    let counters: Vec<roxmltree::Node> =
+        document.root_element().children().filter(|c| c.has_tag_name("Counter")).collect();
+    let counter = counters
+        .iter()
+        .find(|c| c.attribute("CounterTypeId") == Some(swisspost::location::NORMAL_COUNTER))
+        .or(counters.first());
     let mut week: Vec<OpeningDay> = (1..=7).map(|weekday| OpeningDay { weekday, spans: Vec::new() }).collect();
-    let generated = document.descendants().any(|n| n.attribute("GeneratedHours") == Some("true"));
-    for hours in document.descendants().filter(|n| n.has_tag_name("OpeningHours")) {
-        let text_of = |node: roxmltree::Node, name: &str| {
-            node.children().find(|c| c.has_tag_name(name)).and_then(|c| c.text()).map(str::trim).map(str::to_owned)
-        };
+    let Some(counter) = counter else { return Some((week, false)) };
+    let periods: Vec<roxmltree::Node> = counter.children().filter(|c| c.has_tag_name("OpeningPeriods")).collect();
+    let holds_today = |period: &&roxmltree::Node| {
+        text_of(**period, "DateFrom").unwrap_or_default().as_str() <= today
+            && today <= text_of(**period, "DateTo").unwrap_or_else(|| "9999".into()).as_str()
+    };
+    let Some(period) = periods.iter().find(holds_today).or(periods.first()) else { return Some((week, false)) };
+    let generated = period.attribute("GeneratedHours") == Some("true");
+    let hh_mm = |time: String| time.get(..5).map(str::to_owned).unwrap_or(time);
+    for hours in period.children().filter(|n| n.has_tag_name("OpeningHours")) {
         let spans: Vec<[String; 2]> = hours
             .children()
             .filter(|c| c.has_tag_name("Timeslice"))
-            .filter_map(|slice| Some([text_of(slice, "TimeFrom")?, text_of(slice, "TimeUntil")?]))
+            .filter_map(|slice| Some([hh_mm(text_of(slice, "TimeFrom")?), hh_mm(text_of(slice, "TimeUntil")?)]))
             .collect();
         for (index, day) in DAYS.iter().enumerate() {
             if text_of(hours, day).as_deref() == Some("true") {
@@ -193,7 +209,9 @@ impl Pickup {
     async fn hours_of(&self, id: &str) -> Arc<(Vec<OpeningDay>, bool)> {
         let fetch = async {
             let xml = self.post.location_text(path::POI, &[("id", id), ("lang", "de")]).await?;
-            Ok::<_, UpstreamError>(Arc::new(xml.as_deref().and_then(opening_hours_from_poi).unwrap_or_default()))
+            let today = swisspost::clock::iso_date(swisspost::clock::zurich_now().date());
+            let hours = xml.as_deref().and_then(|xml| opening_hours_from_poi(xml, &today));
+            Ok::<_, UpstreamError>(Arc::new(hours.unwrap_or_default()))
         };
         // Opening hours are extra: without them the point is still listed.
         self.hours.try_get_with(id.to_owned(), fetch).await.unwrap_or_default()
@@ -256,13 +274,17 @@ impl Pickup {
 
     /// Places for a postcode or name, to centre the map on.
     pub async fn places(&self, query: &str) -> Result<Vec<PickupPlace>, UpstreamError> {
-        let found: Option<GeocodeResponse> =
-            self.post.location_json(path::GEOCODE, &[("query", query), ("lang", "de"), ("limit", "5")]).await?;
+        let found: Option<GeocodeResponse> = self
+            .post
+            .location_json(path::GEOCODE, &[("query", query), ("lang", "de"), ("pois", ""), ("limit", "20")])
+            .await?;
         Ok(found
             .map(|f| f.locations)
             .unwrap_or_default()
             .into_iter()
-            .filter(|l| l.kind != "poi")
+            // Places, not points (`pois=` empty asks for none; INFERRED that the live service honours it).
+            .filter(|l| l.kind != geocode_kind::POI)
+            .take(5)
             .map(|l| PickupPlace { name: l.name, lat: l.pt[1], lon: l.pt[0], bbox: l.bbox })
             .collect())
     }
@@ -292,13 +314,16 @@ mod tests {
 
     #[test]
     fn reads_opening_hours_from_poi_xml() {
-        let xml = r#"<POI><Counter><OpeningPeriods GeneratedHours="true"><OpeningHours><Monday>true</Monday><Tuesday>false</Tuesday><Saturday>false</Saturday><Timeslice><TimeFrom>08:00</TimeFrom><TimeUntil>12:00</TimeUntil></Timeslice></OpeningHours><OpeningHours><Saturday>true</Saturday><Timeslice><TimeFrom>09:00</TimeFrom><TimeUntil>16:00</TimeUntil></Timeslice></OpeningHours></OpeningPeriods></Counter></POI>"#;
-        let (week, generated) = opening_hours_from_poi(xml).unwrap();
+        // The business counter and last year's period are passed over; seconds are cut.
+        let xml = r#"<POI><Counter CounterTypeId="0013"><OpeningPeriods><DateFrom>2026-01-01</DateFrom><DateTo>2026-12-31</DateTo><OpeningHours><Sunday>true</Sunday><Timeslice><TimeFrom>01:00:00</TimeFrom><TimeUntil>02:00:00</TimeUntil></Timeslice></OpeningHours></OpeningPeriods></Counter><Counter CounterTypeId="0011"><OpeningPeriods><DateFrom>2025-01-01</DateFrom><DateTo>2025-12-31</DateTo><OpeningHours><Sunday>true</Sunday><Timeslice><TimeFrom>03:00:00</TimeFrom><TimeUntil>04:00:00</TimeUntil></Timeslice></OpeningHours></OpeningPeriods><OpeningPeriods GeneratedHours="true"><DateFrom>2026-01-01</DateFrom><DateTo>2027-12-31</DateTo><OpeningHours><Monday>true</Monday><Tuesday>false</Tuesday><Saturday>false</Saturday><Timeslice><TimeFrom>08:00:00</TimeFrom><TimeUntil>12:00:00</TimeUntil></Timeslice></OpeningHours><OpeningHours><Monday>true</Monday><Timeslice><TimeFrom>13:30:00</TimeFrom><TimeUntil>18:00:00</TimeUntil></Timeslice></OpeningHours><OpeningHours><Saturday>true</Saturday><Timeslice><TimeFrom>09:00</TimeFrom><TimeUntil>16:00</TimeUntil></Timeslice></OpeningHours></OpeningPeriods></Counter></POI>"#;
+        let (week, generated) = opening_hours_from_poi(xml, "2026-12-01").unwrap();
         assert!(generated);
-        assert_eq!(week[0].spans, vec![["08:00".to_owned(), "12:00".to_owned()]]);
+        let span = |from: &str, until: &str| [from.to_owned(), until.to_owned()];
+        assert_eq!(week[0].spans, vec![span("08:00", "12:00"), span("13:30", "18:00")]);
         assert!(week[1].spans.is_empty());
-        assert_eq!(week[5].spans, vec![["09:00".to_owned(), "16:00".to_owned()]]);
-        assert!(opening_hours_from_poi("<not xml").is_none());
+        assert_eq!(week[5].spans, vec![span("09:00", "16:00")]);
+        assert!(week[6].spans.is_empty(), "neither the business counter nor last year's hours");
+        assert!(opening_hours_from_poi("<not xml", "2026-12-01").is_none());
     }
 
     #[test]

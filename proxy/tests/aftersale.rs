@@ -145,6 +145,7 @@ async fn a_parcel_waiting_at_a_terminal_comes_with_the_terminal_and_its_hours() 
     let point = shop
         .sandbox
         .state()
+        .location
         .places
         .points
         .iter()

@@ -37,6 +37,7 @@ use swisspost::barcode::{
     CUSTOMER_PROPERTIES, GenerateLabel, GenerateLabelResponse, LabelDefinitionEcho, LabelItemResponse, LabelMessage,
     LabelRecipient, ValidationError,
 };
+use swisspost::location::type_id;
 use swisspost::scope;
 
 use crate::SharedState;
@@ -492,12 +493,15 @@ pub async fn generate_address_label(State(state): State<SharedState>, headers: H
             let at_address = |p: &&crate::location::Point| {
                 Some(p.zip.as_str()) == r.zip.as_deref() && swisspost::matching::canonical(&p.street) == street
             };
+            let pickup_kinds = [type_id::PICKPOST, type_id::MY_POST_24, type_id::POST_OFFICE];
             let point = state
+                .location
                 .places
                 .points
                 .iter()
+                .filter(|p| pickup_kinds.contains(&p.type_id))
                 .filter(at_address)
-                .min_by_key(|p| (p.type_id == swisspost::location::type_id::MY_POST_24) != terminal);
+                .min_by_key(|p| (p.type_id == type_id::MY_POST_24) != terminal);
             Journey::PickupPoint { name: point.map_or_else(|| place(&r.zip, &r.city), |p| p.name.clone()) }
         } else {
             Journey::Home

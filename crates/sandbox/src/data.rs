@@ -104,7 +104,7 @@ struct AddressRow {
     egid: String,
 }
 
-pub(crate) fn rows<T: for<'de> Deserialize<'de>>(csv_text: &'static str) -> impl Iterator<Item = T> {
+pub(crate) fn rows<'a, T: for<'de> Deserialize<'de> + 'a>(csv_text: &'a str) -> impl Iterator<Item = T> + 'a {
     csv::Reader::from_reader(csv_text.as_bytes())
         .into_deserialize()
         // The files are part of the build and checked by tests; a bad row is skipped, not fatal.

@@ -83,7 +83,7 @@ impl Default for SandboxConfig {
 pub struct SandboxState {
     pub subscription_key: Option<String>,
     pub data: AddressData,
-    pub places: location::Places,
+    pub location: location::Location,
     pub clients: Vec<Client>,
     pub tokens: auth::TokenStore,
     pub knobs: Knobs,
@@ -103,7 +103,7 @@ impl SandboxState {
         Arc::new(Self {
             subscription_key: config.subscription_key,
             data: AddressData::load(),
-            places: location::Places::load(),
+            location: location::Location::load(),
             clients: config.clients,
             tokens: auth::TokenStore::default(),
             knobs,

@@ -99,6 +99,7 @@ async fn a_pickup_parcel_waits_at_its_point_and_unknown_identcodes_are_404() {
     };
     let point = sb
         .state()
+        .location
         .places
         .points
         .iter()

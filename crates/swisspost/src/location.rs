@@ -1,6 +1,8 @@
 //! The places.post.ch location service (POST-API.md §4.3: `Types`, `Find`, `Geocode`, `Poi`) and the
 //! PickPost / My Post 24 user id of `POST /pickpost/v1/users` (§4.1), as they travel on the wire.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// Stable POI type ids (the tags `T1`, `T2`, … are not stable: map them through `Types`).
@@ -11,7 +13,27 @@ pub mod type_id {
     pub const MY_POST_24: &str = "001MP24";
     /// PickPost point at a partner ("My Post Service", formerly "PickPost-Stelle").
     pub const PICKPOST: &str = "001AG-PICK";
+    /// Letter box ("Briefeinwurf").
+    pub const LETTER_BOX: &str = "003BE";
+    /// Cash machine ("Postomat").
+    pub const POSTOMAT: &str = "004PSTMAT";
+    /// PO box facility ("Postfachanlage").
+    pub const PO_BOX_FACILITY: &str = "001PFST";
+    /// PostFinance branch.
+    pub const POSTFINANCE: &str = "001PFFIL";
 }
+
+/// `DistributionType` of a post office in `Find`'s `info` (the alltheplaces spider, S9): `001F1`…`001F4` are
+/// branches Swiss Post runs itself, `001QA` a postal counter inside a partner's shop.
+pub mod distribution_type {
+    pub const OWN: [&str; 4] = ["001F1", "001F2", "001F3", "001F4"];
+    pub const PARTNER: &str = "001QA";
+}
+
+/// `CounterTypeId` of the ordinary counter ("Normalschalter") in `Poi` and `Types`.
+pub const NORMAL_COUNTER: &str = "0011";
+/// `ProductTypeId` of a letter box's collection times in `Poi` (`Deadline{Day, LatestTime}`).
+pub const LETTER_BOX_COLLECTION: &str = "003BE_LZ";
 
 /// Paths below the location service's base (`…/StandortSuche/StaoCacheServiceV2/api/v1`).
 pub mod path {
@@ -24,8 +46,11 @@ pub mod path {
 /// Switzerland's extent with a margin: minLon, minLat, maxLon, maxLat.
 pub const SWITZERLAND_EXTENT: [f64; 4] = [5.9, 45.8, 10.5, 47.85];
 
-/// One entry of `GET /Types`.
+/// One entry of `GET /Types`: a POI type (`T…`), counter type (`C…`) or service type (`S…`). The members
+/// after `desc` come with service types (S10's recording); `priv` and `biz` (for private and business
+/// customers) are named by newer clients (S11) and were not in the recording.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PoiTypeInfo {
     pub tag: String,
     #[serde(default)]
@@ -33,17 +58,56 @@ pub struct PoiTypeInfo {
     pub cat: String,
     pub id: String,
     pub desc: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_sort_key: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_sort_key: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url_mobile: Option<String>,
+    #[serde(rename = "priv", default, skip_serializing_if = "Option::is_none")]
+    pub for_private: Option<bool>,
+    #[serde(rename = "biz", default, skip_serializing_if = "Option::is_none")]
+    pub for_business: Option<bool>,
 }
 
-/// Answer of `GET /Types?lang=de`.
+/// Answer of `GET /Types?lang=de`: `opentmin`/`opentmax` bound the days the service knows opening hours for,
+/// `flags` names the service groups.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TypesResponse {
     pub ok: bool,
     pub info: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub time: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub opentmin: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub opentmax: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub flags: BTreeMap<String, String>,
+    #[serde(default)]
+    pub count: u32,
     pub types: Vec<PoiTypeInfo>,
 }
 
-/// `info` of a `Find` POI. `Synthetic` is the sandbox's own member: true for generated points.
+/// A counter's state in `Find`: until when it is open now, or when it opens again (INFERRED formats: `HH:MM`
+/// and `YYYY-MM-DDTHH:MM`; S11 names the members, no stored source shows values).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CounterState {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_until: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_again: Option<String>,
+}
+
+/// `info` of a `Find` POI. `Synthetic` is the sandbox's own member: true for generated points. Service flags
+/// (the ids of `Types`' `flags`, INFERRED as `"001BRPA": true`) and any other member land in `other`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FindPoiInfo {
     #[serde(rename = "Street", default)]
@@ -52,8 +116,16 @@ pub struct FindPoiInfo {
     pub zip: String,
     #[serde(rename = "City", default)]
     pub city: String,
+    #[serde(rename = "AdditionalDescription", default, skip_serializing_if = "Option::is_none")]
+    pub additional_description: Option<String>,
+    #[serde(rename = "DistributionType", default, skip_serializing_if = "Option::is_none")]
+    pub distribution_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counters: Vec<CounterState>,
     #[serde(rename = "Synthetic", default, skip_serializing_if = "std::ops::Not::not")]
     pub synthetic: bool,
+    #[serde(flatten)]
+    pub other: BTreeMap<String, serde_json::Value>,
 }
 
 /// One POI of `GET /Find`: `type` is a tag, `x` longitude, `y` latitude.
@@ -78,6 +150,15 @@ pub struct FindResponse {
     pub pois: Vec<FindPoi>,
 }
 
+/// `type` of a `Geocode` hit (S10's recording): a point (with `id` and its tag as `subtype`), a municipality,
+/// a postcode with its locality ("3400 Burgdorf"), a street in a locality ("Ahornweg, 3400 Burgdorf").
+pub mod geocode_kind {
+    pub const POI: &str = "poi";
+    pub const CITY: &str = "city";
+    pub const REGION: &str = "region";
+    pub const LOCALITY: &str = "locality";
+}
+
 /// One hit of `GET /Geocode`: `pt` is [lon, lat], `bbox` [minLon, minLat, maxLon, maxLat].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GeocodeLocation {
@@ -92,11 +173,16 @@ pub struct GeocodeLocation {
     pub bbox: [f64; 4],
 }
 
-/// Answer of `GET /Geocode?query=…&limit=…`.
+/// Answer of `GET /Geocode?query=…&pois=<tags csv>&limit=…`: `count` is every match, `locations` the first
+/// `limit` of them, `note` says how many each finder matched.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GeocodeResponse {
     pub ok: bool,
     pub info: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub time: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
     pub count: u32,
     pub locations: Vec<GeocodeLocation>,
 }
