@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every test. Installs what is missing first (scripts/setup.sh test), then: the repository's
 # own checks (it stands alone, formatting), clippy (-D warnings), the native Rust tests (unit tests, the
-# sandbox's contract tests, the proxy against the sandbox over HTTP), schemathesis against the proxy's
+# sandbox's contract tests, the proxy against the sandbox over HTTP), a third-party client of the live
+# location service against the sandbox, schemathesis against the proxy's
 # /openapi.json, the fuzz targets for a few seconds each, the widget's wasm tests in headless Chromium, the
 # Leptos demo built by Trunk, the element bundles and the demo page, the end-to-end browser tests
 # (playwright-core + Debian Chromium, the README's commands among them), and the size of the downloads.
@@ -51,6 +52,9 @@ step "building the native tests" "about 3 min the first time" -- \
   bash -c "cargo test --no-run ${server[*]} && cargo test --no-run -p swiss-checkout-widget"
 cargo test "${server[@]}"
 cargo test -p swiss-checkout-widget
+
+heading "third-party clients against the sandbox (a crawler of the live location service)"
+bash tests/clients/run.sh
 
 heading "API schema tests (schemathesis against /openapi.json)"
 bash tests/api/schemathesis.sh
