@@ -1,19 +1,60 @@
 //! The real Swiss data the sandbox answers from, loaded once and indexed for prefix search.
 //!
 //! The CSV files in `crates/sandbox/data/` (see PROVENANCE.md there) are compiled into the binary, so the
-//! sandbox, and the proxy that embeds it, need no files at run time.
+//! sandbox, and the proxy that embeds it, need no files at run time. A folder given at start
+//! ([`DataFiles`], `--data DIR`) replaces them file by file: a file there with a built-in file's name and
+//! columns is read instead (a newer open-data export, the access points of another town).
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
 
 use serde::Deserialize;
 use swisspost::ZipType;
 
 use swisspost::matching::{canonical, name_keys};
 
-const POSTCODES_CSV: &str = include_str!("../data/ch_postcodes.csv");
-const GEONAMES_CSV: &str = include_str!("../data/ch_postcodes_geonames.csv");
-const STREETS_CSV: &str = include_str!("../data/streets_bern_city.csv");
-const ADDRESSES_CSV: &str = include_str!("../data/addresses_bern_city.csv");
+pub const POSTCODES_CSV: &str = "ch_postcodes.csv";
+pub const GEONAMES_CSV: &str = "ch_postcodes_geonames.csv";
+pub const STREETS_CSV: &str = "streets_bern_city.csv";
+pub const ADDRESSES_CSV: &str = "addresses_bern_city.csv";
+pub const ACCESS_POINTS_CSV: &str = "swisspost_access_points_stgallen.csv";
+
+/// The built-in data files by name.
+const BUILT_IN: [(&str, &str); 5] = [
+    (POSTCODES_CSV, include_str!("../data/ch_postcodes.csv")),
+    (GEONAMES_CSV, include_str!("../data/ch_postcodes_geonames.csv")),
+    (STREETS_CSV, include_str!("../data/streets_bern_city.csv")),
+    (ADDRESSES_CSV, include_str!("../data/addresses_bern_city.csv")),
+    (ACCESS_POINTS_CSV, include_str!("../data/swisspost_access_points_stgallen.csv")),
+];
+
+/// Where the data files come from: built in, or file by file from a folder (see the module docs).
+#[derive(Clone, Debug, Default)]
+pub struct DataFiles {
+    pub dir: Option<PathBuf>,
+}
+
+impl DataFiles {
+    /// The names a data folder may hold.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        BUILT_IN.iter().map(|(name, _)| *name)
+    }
+
+    /// The text of the data file `name`: the folder's, when it has one, else the built-in one.
+    pub fn text(&self, name: &str) -> std::io::Result<Cow<'static, str>> {
+        if let Some(path) = self.dir.as_ref().map(|dir| dir.join(name)).filter(|path| path.is_file()) {
+            return std::fs::read_to_string(&path)
+                .map(Cow::Owned)
+                .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())));
+        }
+        BUILT_IN
+            .iter()
+            .find(|(built_in, _)| *built_in == name)
+            .map(|(_, text)| Cow::Borrowed(*text))
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, format!("no data file {name}")))
+    }
+}
 
 /// A postcode with its locality name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,18 +175,20 @@ fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 impl AddressData {
-    /// Parses and indexes the embedded data (about 30,000 rows; tens of milliseconds).
-    pub fn load() -> Self {
+    /// Parses and indexes the data (about 30,000 rows; tens of milliseconds).
+    pub fn load(files: &DataFiles) -> std::io::Result<Self> {
+        let (postcodes, geonames) = (files.text(POSTCODES_CSV)?, files.text(GEONAMES_CSV)?);
+        let (streets_csv, addresses) = (files.text(STREETS_CSV)?, files.text(ADDRESSES_CSV)?);
         let mut localities: Vec<Locality> = Vec::new();
         let mut seen = BTreeSet::new();
-        for row in rows::<PostcodeRow>(POSTCODES_CSV) {
+        for row in rows::<PostcodeRow>(&postcodes) {
             if seen.insert((row.plz.clone(), row.locality.clone())) {
                 localities.push(Locality { zip: row.plz, city: row.locality, kind: ZipType::Domicile });
             }
         }
         // GeoNames adds the PO box and company postcodes that the official directory of localities lacks.
         let domicile_zips: BTreeSet<String> = localities.iter().map(|l| l.zip.clone()).collect();
-        for row in rows::<GeonamesRow>(GEONAMES_CSV) {
+        for row in rows::<GeonamesRow>(&geonames) {
             if !domicile_zips.contains(&row.postal_code)
                 && seen.insert((row.postal_code.clone(), row.place_name.clone()))
             {
@@ -161,7 +204,7 @@ impl AddressData {
         let locality_names = PrefixIndex::build(keys);
 
         let mut streets: Vec<Street> =
-            rows::<StreetRow>(STREETS_CSV).map(|r| Street { zip: r.plz, city: r.locality, name: r.street }).collect();
+            rows::<StreetRow>(&streets_csv).map(|r| Street { zip: r.plz, city: r.locality, name: r.street }).collect();
         streets.sort_by(|a, b| (&a.name, &a.zip).cmp(&(&b.name, &b.zip)));
         let mut keys = Vec::new();
         for (id, street) in streets.iter().enumerate() {
@@ -170,7 +213,7 @@ impl AddressData {
         let street_names = PrefixIndex::build(keys);
 
         let mut houses: HashMap<(String, String), Vec<(String, House)>> = HashMap::new();
-        for row in rows::<AddressRow>(ADDRESSES_CSV) {
+        for row in rows::<AddressRow>(&addresses) {
             let house = House { number: upstream_house_number(&row.house_number), egid: row.egid };
             houses.entry((row.plz, canonical(&row.street))).or_default().push((row.house_number, house));
         }
@@ -187,7 +230,7 @@ impl AddressData {
             .flat_map(|(at, list)| list.iter().map(move |house| (house.egid.clone(), at.clone())))
             .collect();
 
-        Self { localities, locality_names, streets, street_names, houses, house_keys }
+        Ok(Self { localities, locality_names, streets, street_names, houses, house_keys })
     }
 
     /// Localities whose postcode starts with `zip_prefix` (may be empty) and whose name has a word
@@ -257,7 +300,7 @@ mod tests {
 
     fn data() -> &'static AddressData {
         static DATA: OnceLock<AddressData> = OnceLock::new();
-        DATA.get_or_init(AddressData::load)
+        DATA.get_or_init(|| AddressData::load(&DataFiles::default()).expect("built-in data"))
     }
 
     fn labels<'a>(it: impl Iterator<Item = &'a Locality>) -> Vec<String> {

@@ -90,14 +90,16 @@ const MODULES: &[Module] = &[
         ],
     },
     Module {
-        name: "Location service (post offices, PickPost, My Post 24), keyless",
+        name: "Location service (post offices, PickPost, My Post 24, letter boxes, Postomats), keyless; tags as \
+               today's clients hard-code them (T1 PickPost, T6 My Post 24, T9 post offices, T12 letter boxes), \
+               resolve them through /Types",
         live_base: "https://places.post.ch/StandortSuche/StaoCacheServiceV2/api/v1",
         sandbox_suffix: LOCATION_PREFIX,
         routes: &[
-            ("GET", "/Types", "none"),
-            ("GET", "/Find", "none"),
-            ("GET", "/Geocode", "none"),
-            ("GET", "/Poi", "none"),
+            ("GET", "/Types?lang=de", "none"),
+            ("GET", "/Find?extent=minLon,minLat,maxLon,maxLat&query=T9,T12&maxpois=20000", "none"),
+            ("GET", "/Geocode?query=St.%20Gallen&pois=T9&limit=10", "none"),
+            ("GET", "/Poi?id=001PST_001126000 (XML)", "none"),
         ],
     },
 ];
@@ -144,6 +146,8 @@ pub async fn page(State(state): State<SharedState>, headers: HeaderMap) -> Html<
             )
         })
         .collect();
+    let data_files =
+        crate::data::DataFiles::names().map(|name| format!("<code>{name}</code>")).collect::<Vec<_>>().join(", ");
     Html(format!(
         r#"<!doctype html>
 <html lang="en">
@@ -170,10 +174,18 @@ the form body; tokens last 60 s, as Swiss Post's do.</p>
 <h2>Knobs for tests</h2>
 <ul>
 <li><code>GET, POST {base}/__sandbox/knobs</code>: <code>latency_ms</code>, <code>error_rate</code>, <code>outage</code>,
-<code>token_lifetime_secs</code>, <code>fail_next</code></li>
+<code>token_lifetime_secs</code>, <code>fail_next</code>, <code>clock_ahead_minutes</code> (the sandbox's clock: tracking
+events, pick@home dates, the location service's open-until and open-again)</li>
 <li><code>GET, DELETE {base}/__sandbox/calls</code>: calls per route</li>
 <li><code>POST {base}/__sandbox/expire-tokens</code>: every token issued so far expires</li>
 </ul>
+<h2>Starting it</h2>
+<p><code>swisspost-sandbox --addr 127.0.0.1:8090 --data DIR --clock-ahead-minutes N</code>; <code>--help</code> lists every
+flag. <code>--data DIR</code>: a folder whose files replace the built-in data files of the same name and columns
+({data_files}).</p>
+<p>Data: Swiss Post open data (St. Gallen access points, cite post.ch), swisstopo's directory of localities, GeoNames
+(CC BY 4.0), the Federal Statistical Office's building register (Bern). Opening hours, collection times and the
+national pickup points marked <code>Synthetic</code> are generated; the sandbox's own page lists them as such.</p>
 </main>
 </body>
 </html>

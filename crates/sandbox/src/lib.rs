@@ -71,11 +71,18 @@ pub struct SandboxConfig {
     /// When set, every API route (not the token endpoint) wants it in `Ocp-Apim-Subscription-Key`, as the
     /// newer developer portal's gateway does (POST-API.md §2.4, unverified); a missing or wrong key is 401.
     pub subscription_key: Option<String>,
+    /// Where the data files come from (built in by default).
+    pub data: data::DataFiles,
 }
 
 impl Default for SandboxConfig {
     fn default() -> Self {
-        Self { clients: vec![Client::sandbox_default()], knobs: KnobSettings::default(), subscription_key: None }
+        Self {
+            clients: vec![Client::sandbox_default()],
+            knobs: KnobSettings::default(),
+            subscription_key: None,
+            data: data::DataFiles::default(),
+        }
     }
 }
 
@@ -96,20 +103,20 @@ pub struct SandboxState {
 pub type SharedState = Arc<SandboxState>;
 
 impl SandboxState {
-    /// Loads the data once.
-    pub fn new(config: SandboxConfig) -> SharedState {
+    /// Loads the data once; a data file that cannot be read is an error.
+    pub fn new(config: SandboxConfig) -> std::io::Result<SharedState> {
         let knobs = Knobs::default();
         knobs.apply(&config.knobs);
-        Arc::new(Self {
+        Ok(Arc::new(Self {
             subscription_key: config.subscription_key,
-            data: AddressData::load(),
-            location: location::Location::load(),
+            data: AddressData::load(&config.data)?,
+            location: location::Location::load(&config.data)?,
             clients: config.clients,
             tokens: auth::TokenStore::default(),
             knobs,
             labels: barcode::Issued::default(),
             collection_orders: collection::Orders::default(),
-        })
+        }))
     }
 }
 
@@ -246,7 +253,7 @@ pub async fn spawn(config: SandboxConfig) -> std::io::Result<RunningSandbox> {
 
 /// Starts a sandbox on `addr`.
 pub async fn spawn_on(config: SandboxConfig, addr: SocketAddr) -> std::io::Result<RunningSandbox> {
-    let state = SandboxState::new(config);
+    let state = SandboxState::new(config)?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let addr = listener.local_addr()?;
     let app = router(state.clone());

@@ -4,17 +4,22 @@
 //!
 //! Flags (each also an environment variable, the flag wins):
 //! `--addr HOST:PORT` (`SANDBOX_ADDR`, default 127.0.0.1:8090; port 0: any free one, printed),
-//! `--clock-ahead-minutes N` (`SANDBOX_CLOCK_AHEAD_MINUTES`: the after-sale clock, tracking and pick@home),
+//! `--data DIR` (`SANDBOX_DATA`: a folder whose files replace the built-in data files of the same names, e.g. a
+//! newer `swisspost_access_points_stgallen.csv` export; see `sandbox::data`),
+//! `--clock-ahead-minutes N` (`SANDBOX_CLOCK_AHEAD_MINUTES`: the sandbox's clock, which tracking, pick@home and
+//! the location service's opening states read),
 //! `--latency-ms N`, `--error-rate R`, `--outage true|false`, `--token-lifetime-secs N` (the fault knobs,
 //! `SANDBOX_LATENCY_MS`…); `SANDBOX_CLIENT_ID` and `SANDBOX_CLIENT_SECRET` replace the built-in client (a
-//! secret stays out of the command line). The Swiss data is built into the binary.
+//! secret stays out of the command line). The Swiss data is built into the binary unless `--data` says.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
+use sandbox::data::DataFiles;
 use sandbox::{Client, KnobSettings, SandboxConfig};
 
-const USAGE: &str = "usage: swisspost-sandbox [--addr HOST:PORT] [--clock-ahead-minutes N] [--latency-ms N] \
-[--error-rate R] [--outage true|false] [--token-lifetime-secs N]";
+const USAGE: &str = "usage: swisspost-sandbox [--addr HOST:PORT] [--data DIR] [--clock-ahead-minutes N] \
+[--latency-ms N] [--error-rate R] [--outage true|false] [--token-lifetime-secs N]";
 
 /// The value of `--flag` on the command line, else of the environment variable `name`.
 fn setting<T: std::str::FromStr>(args: &[String], flag: &str, name: &str) -> Result<Option<T>, String> {
@@ -35,8 +40,15 @@ async fn main() -> Result<(), String> {
         println!("{USAGE}");
         return Ok(());
     }
-    const FLAGS: [&str; 6] =
-        ["--addr", "--clock-ahead-minutes", "--latency-ms", "--error-rate", "--outage", "--token-lifetime-secs"];
+    const FLAGS: [&str; 7] = [
+        "--addr",
+        "--data",
+        "--clock-ahead-minutes",
+        "--latency-ms",
+        "--error-rate",
+        "--outage",
+        "--token-lifetime-secs",
+    ];
     if let Some(unknown) = args.iter().step_by(2).find(|a| !FLAGS.contains(&a.as_str())) {
         return Err(format!("unknown argument {unknown:?}\n{USAGE}"));
     }
@@ -50,7 +62,12 @@ async fn main() -> Result<(), String> {
         fail_next: None,
         clock_ahead_minutes: setting(&args, "--clock-ahead-minutes", "SANDBOX_CLOCK_AHEAD_MINUTES")?,
     };
-    let mut config = SandboxConfig { knobs, ..SandboxConfig::default() };
+    let data_dir: Option<PathBuf> = setting(&args, "--data", "SANDBOX_DATA")?;
+    if let Some(dir) = data_dir.as_ref().filter(|dir| !dir.is_dir()) {
+        return Err(format!("--data {}: not a folder", dir.display()));
+    }
+    let data = DataFiles { dir: data_dir };
+    let mut config = SandboxConfig { knobs, data, ..SandboxConfig::default() };
     let custom_client = match (std::env::var("SANDBOX_CLIENT_ID"), std::env::var("SANDBOX_CLIENT_SECRET")) {
         (Ok(id), Ok(secret)) => Some(Client { id, secret, ..Client::sandbox_default() }),
         _ => None,
@@ -59,7 +76,7 @@ async fn main() -> Result<(), String> {
     if let Some(client) = custom_client {
         config.clients = vec![client];
     }
-    let sandbox = sandbox::spawn_on(config, addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    let sandbox = sandbox::spawn_on(config, addr).await.map_err(|e| format!("cannot start on {addr}: {e}"))?;
     // The built-in secret is public test data; a secret given in the environment is never printed.
     println!("Swiss Post sandbox on {} (client id {client_id:?}); Ctrl-C stops it", sandbox.base_url());
     tokio::signal::ctrl_c().await.map_err(|e| e.to_string())?;

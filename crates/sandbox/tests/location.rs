@@ -287,3 +287,30 @@ async fn the_same_shopper_gets_the_same_user_id() {
         reqwest::Client::new().post(&url).json(&shopper("A", "B", "a@b.ch", "PICKPOST")).send().await.unwrap();
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn a_data_folder_replaces_a_built_in_file_by_name() {
+    // A folder holding an access-points file with only the two My Post 24 rows of the built-in one.
+    let dir = std::env::temp_dir().join(format!("sandbox-data-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let built_in = include_str!("../data/swisspost_access_points_stgallen.csv");
+    let kept: Vec<&str> =
+        built_in.lines().enumerate().filter(|(i, l)| *i == 0 || l.starts_with("001MP24_")).map(|(_, l)| l).collect();
+    std::fs::write(dir.join(sandbox::data::ACCESS_POINTS_CSV), kept.join("\n")).unwrap();
+    let config =
+        SandboxConfig { data: sandbox::data::DataFiles { dir: Some(dir.clone()) }, ..SandboxConfig::default() };
+    let sb = sandbox::spawn(config).await.expect("sandbox starts with the folder");
+    let (mp24, branches) = (tag(&sb, type_id::MY_POST_24).await, tag(&sb, type_id::POST_OFFICE).await);
+    let found: FindResponse = location(&sb, &format!("/Find?extent={ST_GALLEN}&query={mp24},{branches}")).await;
+    assert_eq!(found.pois.len(), 2, "only the folder's rows");
+    // The other files are still the built-in ones: Bern's streets are found.
+    let street: GeocodeResponse = location(&sb, "/Geocode?query=Kramgasse&pois=").await;
+    assert_eq!(street.locations[0].name, "Kramgasse, 3011 Bern");
+    // A file that cannot be read stops the start, naming the file.
+    std::fs::write(dir.join(sandbox::data::ACCESS_POINTS_CSV), [0xff, 0xfe, 0x00]).unwrap();
+    let broken =
+        SandboxConfig { data: sandbox::data::DataFiles { dir: Some(dir.clone()) }, ..SandboxConfig::default() };
+    let error = sandbox::spawn(broken).await.err().expect("not UTF-8: refused");
+    assert!(error.to_string().contains(sandbox::data::ACCESS_POINTS_CSV), "{error}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -50,8 +50,8 @@ pub struct Location {
 }
 
 impl Location {
-    pub fn load() -> Self {
-        Self { places: Places::load(), types: types::current(swisspost::clock::zurich_now().date()) }
+    pub fn load(files: &crate::data::DataFiles) -> std::io::Result<Self> {
+        Ok(Self { places: Places::load(files)?, types: types::current(swisspost::clock::zurich_now().date()) })
     }
 
     /// `Types` with the window starting `today`.

@@ -13,11 +13,7 @@ use serde::Deserialize;
 use swisspost::location::type_id;
 use swisspost::matching::fold;
 
-use crate::data::rows;
-
-const ACCESS_POINTS_CSV: &str = include_str!("../../data/swisspost_access_points_stgallen.csv");
-const POSTCODES_CSV: &str = include_str!("../../data/ch_postcodes.csv");
-const ADDRESSES_CSV: &str = include_str!("../../data/addresses_bern_city.csv");
+use crate::data::{ACCESS_POINTS_CSV, ADDRESSES_CSV, DataFiles, POSTCODES_CSV, rows};
 
 /// Synthetic points for scale: counts of the real network (POST-API.md §4.1, S17).
 pub const SYNTHETIC_PICKPOST: usize = 2_700;
@@ -158,10 +154,11 @@ fn places_of(extents: BTreeMap<String, Extent>, margin: f64) -> Vec<Place> {
 }
 
 impl Places {
-    pub fn load() -> Self {
-        let postcodes: Vec<PostcodeRow> = rows::<PostcodeRow>(POSTCODES_CSV).filter(|r| r.country == "CH").collect();
+    pub fn load(files: &DataFiles) -> std::io::Result<Self> {
+        let postcodes_csv = files.text(POSTCODES_CSV)?;
+        let postcodes: Vec<PostcodeRow> = rows::<PostcodeRow>(&postcodes_csv).filter(|r| r.country == "CH").collect();
         let municipality_of: HashMap<&str, u32> = postcodes.iter().rev().map(|r| (r.plz.as_str(), r.bfs_nr)).collect();
-        let mut points: Vec<Point> = rows::<AccessPointRow>(ACCESS_POINTS_CSV)
+        let mut points: Vec<Point> = rows::<AccessPointRow>(&files.text(ACCESS_POINTS_CSV)?)
             .filter_map(|row| {
                 let type_id = SERVED_TYPES.into_iter().find(|t| row.id.split('_').next() == Some(*t))?;
                 Some(Point {
@@ -197,16 +194,16 @@ impl Places {
             }
         }
         let mut streets: BTreeMap<String, Extent> = BTreeMap::new();
-        for row in rows::<AddressRow>(ADDRESSES_CSV) {
+        for row in rows::<AddressRow>(&files.text(ADDRESSES_CSV)?) {
             let name = format!("{}, {} {}", row.street, row.plz, row.locality);
             streets.entry(name).and_modify(|e| e.add(row.lon, row.lat)).or_insert(Extent::of(row.lon, row.lat));
         }
-        Self {
+        Ok(Self {
             points,
             cities: places_of(cities, 0.01),
             regions: places_of(regions, 0.01),
             streets: places_of(streets, 0.0005),
-        }
+        })
     }
 }
 
