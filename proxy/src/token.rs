@@ -114,6 +114,7 @@ impl TokenManager {
             client_id: credentials.client_id.clone(),
             client_secret: credentials.client_secret.expose().to_owned(),
             scope: Some(self.scopes.clone()),
+            ..TokenRequest::default()
         };
         let started = Instant::now();
         let response =

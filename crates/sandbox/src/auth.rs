@@ -141,6 +141,9 @@ pub async fn token(State(state): State<SharedState>, RawQuery(query): RawQuery, 
         client_id: pick(from_body.client_id, from_query.client_id),
         client_secret: pick(from_body.client_secret, from_query.client_secret),
         scope: from_body.scope.or(from_query.scope),
+        code: pick(from_body.code, from_query.code),
+        redirect_uri: pick(from_body.redirect_uri, from_query.redirect_uri),
+        code_verifier: pick(from_body.code_verifier, from_query.code_verifier),
     };
 
     if request.grant_type != "client_credentials" {

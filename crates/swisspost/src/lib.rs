@@ -7,6 +7,7 @@
 pub mod barcode;
 pub mod clock;
 pub mod collection;
+pub mod connector;
 pub mod location;
 pub mod matching;
 pub mod tracking;
@@ -52,7 +53,8 @@ pub mod path {
     pub const PICKPOST_USERS: &str = "/pickpost/v1/users";
 }
 
-/// Form (or query) of `POST /OAuth/token` (§2.1).
+/// Form (or query) of `POST /OAuth/token` (§2.1): `client_credentials`, or `authorization_code` with `code`,
+/// `redirect_uri` and the PKCE `code_verifier` (the Login Post Connector, [`connector`]).
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokenRequest {
     #[serde(default)]
@@ -63,17 +65,23 @@ pub struct TokenRequest {
     pub client_secret: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub code: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub redirect_uri: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub code_verifier: String,
 }
 
 impl std::fmt::Debug for TokenRequest {
-    // The secret never reaches a log line through a derived Debug.
+    // The secret, the code and the verifier never reach a log line through a derived Debug.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TokenRequest")
             .field("grant_type", &self.grant_type)
             .field("client_id", &self.client_id)
             .field("client_secret", &"[redacted]")
             .field("scope", &self.scope)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -398,10 +406,11 @@ mod tests {
             grant_type: "client_credentials".into(),
             client_id: "id".into(),
             client_secret: "s3cr3t-value".into(),
-            scope: None,
+            code: "the-code".into(),
+            ..TokenRequest::default()
         };
         let tok = TokenResponse { access_token: "tok-value".into(), token_type: "Bearer".into(), expires_in: Some(60) };
-        assert!(!format!("{req:?}").contains("s3cr3t-value"));
+        assert!(!format!("{req:?}").contains("s3cr3t-value") && !format!("{req:?}").contains("the-code"));
         assert!(!format!("{tok:?}").contains("tok-value"));
     }
 }
