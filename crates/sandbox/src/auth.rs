@@ -1,5 +1,5 @@
-//! `POST /OAuth/token` (client-credentials grant) and the bearer-token check of every API route
-//! (POST-API.md §2).
+//! `POST /OAuth/token` (client-credentials grant, and the authorization-code grant of the Login Post
+//! Connector, [`crate::connector::exchange_code`]) and the bearer-token check of every API route (POST-API.md §2).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
@@ -114,7 +114,8 @@ impl TokenStore {
     }
 }
 
-fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
+/// An OAuth 2 error answer of the token endpoint (RFC 6749 §5.2).
+pub(crate) fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
     let body = OAuthError { error: error.into(), error_description: Some(description.into()) };
     let mut response = (status, Json(body)).into_response();
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -125,7 +126,12 @@ fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
 }
 
 /// `POST /OAuth/token`: the parameters may come in the form body or in the query string (§2.1).
-pub async fn token(State(state): State<SharedState>, RawQuery(query): RawQuery, body: Bytes) -> Response {
+pub async fn token(
+    State(state): State<SharedState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let from_query: TokenRequest =
         query.as_deref().and_then(|q| serde_urlencoded::from_str(q).ok()).unwrap_or_default();
     let Ok(from_body) = serde_urlencoded::from_bytes::<TokenRequest>(&body) else {
@@ -146,13 +152,24 @@ pub async fn token(State(state): State<SharedState>, RawQuery(query): RawQuery, 
         code_verifier: pick(from_body.code_verifier, from_query.code_verifier),
     };
 
-    if request.grant_type != "client_credentials" {
-        return oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type", "only client_credentials is supported");
-    }
+    let code_grant = match request.grant_type.as_str() {
+        "client_credentials" => false,
+        "authorization_code" => true,
+        _ => {
+            return oauth_error(
+                StatusCode::BAD_REQUEST,
+                "unsupported_grant_type",
+                "only client_credentials and authorization_code are supported",
+            );
+        }
+    };
     let Some(client) = state.clients.iter().find(|c| c.id == request.client_id && c.secret == request.client_secret)
     else {
         return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "unknown client or wrong secret");
     };
+    if code_grant {
+        return crate::connector::exchange_code(&state, client, &request, &headers);
+    }
     let requested: HashSet<String> =
         request.scope.as_deref().unwrap_or("").split_whitespace().map(str::to_owned).collect();
     if requested.is_empty() {

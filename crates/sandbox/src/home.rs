@@ -1,6 +1,7 @@
 //! `GET /`: the sandbox's own page, for a person setting up a client. It names every module the sandbox
 //! serves, the base URL to configure in place of each live Swiss Post host, the test credentials and their
-//! scopes, and the test knobs. Plain HTML, no script.
+//! scopes, the Login Post Connector's registered redirect URIs and test shoppers (with their passwords: they
+//! are test accounts), and the test knobs. Plain HTML, no script.
 
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -102,10 +103,36 @@ const MODULES: &[Module] = &[
             ("GET", "/Poi?id=001PST_001126000 (XML)", "none"),
         ],
     },
+    Module {
+        name: "Login Post Connector: the shopper's sign-in and consent, the code grant, userinfo (OAuth 2 \
+               authorization code with PKCE S256 and OpenID Connect; paths INFERRED)",
+        live_base: "https://api.post.ch",
+        sandbox_suffix: "",
+        routes: &[
+            (
+                "GET",
+                "/OAuth/authorization?client_id&amp;scope&amp;response_type=code&amp;redirect_uri&amp;nonce&amp;state\
+                 &amp;code_challenge&amp;code_challenge_method=S256&amp;lang=de|fr|it|en (the sign-in page)",
+                "WEDEC_READ_ADDRESS openid profile email address (INFERRED), asked of the shopper",
+            ),
+            ("POST", "/OAuth/token with grant_type=authorization_code", "the scopes the shopper granted"),
+            ("GET", "/OAuth/userinfo", "openid (a user token)"),
+        ],
+    },
+    Module {
+        name: "Login Post Connector: the shopper's saved addresses (paths INFERRED)",
+        live_base: "https://dcapi.apis.post.ch",
+        sandbox_suffix: "",
+        routes: &[
+            ("GET", "/address/v1/users/current/addresses", "WEDEC_READ_ADDRESS (a user token, INFERRED)"),
+            ("GET", "/address/v1/users/current/addresses/main", "WEDEC_READ_ADDRESS (a user token, INFERRED)"),
+            ("GET", "/address/v1/users/current/addresses/{id}", "WEDEC_READ_ADDRESS (a user token, INFERRED)"),
+        ],
+    },
 ];
 
-/// The text of a Host header as it may stand in HTML.
-fn escape(text: &str) -> String {
+/// Text (a Host header, a name, a form value) as it may stand in HTML, also in an attribute value.
+pub(crate) fn escape(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '<' => "&lt;".to_owned(),
@@ -146,6 +173,39 @@ pub async fn page(State(state): State<SharedState>, headers: HeaderMap) -> Html<
             )
         })
         .collect();
+    let redirect_uris: String = state
+        .clients
+        .iter()
+        .map(|client| {
+            let uris = state.connector.redirect_uris(&client.id);
+            let list = if uris.is_empty() {
+                "none yet".to_owned()
+            } else {
+                uris.iter().map(|uri| format!("<code>{}</code>", escape(uri))).collect::<Vec<_>>().join(", ")
+            };
+            format!("<li><code>{}</code>: {list}</li>", escape(&client.id))
+        })
+        .collect();
+    let shoppers: String = crate::connector::shoppers::SHOPPERS
+        .iter()
+        .map(|shopper| {
+            let saved = shopper
+                .saved
+                .iter()
+                .map(|s| match s.id {
+                    Some(id) => format!("{} <code>{id}</code>", s.kind),
+                    None => s.kind.to_owned(),
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!(
+                "<tr><td>{} (test account)</td><td><code>{}</code></td><td><code>{}</code></td><td>{saved}</td></tr>",
+                escape(&shopper.name()),
+                escape(shopper.email),
+                escape(shopper.password)
+            )
+        })
+        .collect();
     let data_files =
         crate::data::DataFiles::names().map(|name| format!("<code>{name}</code>")).collect::<Vec<_>>().join(", ");
     Html(format!(
@@ -166,10 +226,23 @@ Point a Swiss Post client at the base URLs below instead of the live hosts.</p>
 </table>
 <h2>Test credentials</h2>
 <p>Token endpoint <code>{base}/OAuth/token</code>, grant type <code>client_credentials</code>, client id and secret in
-the form body; tokens last 60 s, as Swiss Post's do.</p>
+the form body; tokens last 60 s, as Swiss Post's do. The same clients may use the Login Post Connector below.</p>
 <table>
 <thead><tr><th scope="col">client id</th><th scope="col">secret</th><th scope="col">scopes</th></tr></thead>
 <tbody>{clients}</tbody>
+</table>
+<h2>Login Post Connector</h2>
+<p>A shop sends the shopper's browser to <code>{base}/OAuth/authorization</code>; the shopper signs in as a test
+shopper and allows or declines; the shop gets a code at its <code>redirect_uri</code> (registered exactly: the
+flag <code>--redirect-uri URL</code>, or <code>register_redirect_uri</code> in-process), exchanges it at
+<code>{base}/OAuth/token</code> (<code>grant_type=authorization_code</code>, client id and secret, the PKCE
+verifier) for a user token of 300 s and an HS256 ID token signed with the client secret, and reads
+<code>/OAuth/userinfo</code> and the saved addresses. Codes last 60 s and are good once. Registered redirect URIs:</p>
+<ul>{redirect_uris}</ul>
+<table>
+<caption>Test shoppers: synthetic test accounts on real Bern buildings and St. Gallen access points</caption>
+<thead><tr><th scope="col">name</th><th scope="col">e-mail</th><th scope="col">password</th><th scope="col">saved addresses (type and id)</th></tr></thead>
+<tbody>{shoppers}</tbody>
 </table>
 <h2>Knobs for tests</h2>
 <ul>
@@ -177,11 +250,13 @@ the form body; tokens last 60 s, as Swiss Post's do.</p>
 <code>token_lifetime_secs</code>, <code>fail_next</code>, <code>clock_ahead_minutes</code> (the sandbox's clock: tracking
 events, pick@home dates, the location service's open-until and open-again)</li>
 <li><code>GET, DELETE {base}/__sandbox/calls</code>: calls per route</li>
-<li><code>POST {base}/__sandbox/expire-tokens</code>: every token issued so far expires</li>
+<li><code>POST {base}/__sandbox/expire-tokens</code>: every token issued so far expires (the Login Post Connector's user
+tokens too)</li>
 </ul>
 <h2>Starting it</h2>
-<p><code>swisspost-sandbox --addr 127.0.0.1:8090 --data DIR --clock-ahead-minutes N</code>; <code>--help</code> lists every
-flag. <code>--data DIR</code>: a folder whose files replace the built-in data files of the same name and columns
+<p><code>swisspost-sandbox --addr 127.0.0.1:8090 --data DIR --clock-ahead-minutes N --redirect-uri URL</code>;
+<code>--help</code> lists every flag. <code>--data DIR</code>: a folder whose files replace the built-in data files of the
+same name and columns
 ({data_files}).</p>
 <p>Data: Swiss Post open data (St. Gallen access points, cite post.ch), swisstopo's directory of localities, GeoNames
 (CC BY 4.0), the Federal Statistical Office's building register (Bern). Opening hours, collection times and the

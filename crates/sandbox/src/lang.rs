@@ -21,6 +21,11 @@ impl Lang {
         }
     }
 
+    /// The ISO 639-1 code, as an HTML `lang` attribute wants it.
+    pub fn code(self) -> &'static str {
+        self.pick(["de", "fr", "it", "en"])
+    }
+
     /// The text of this language among `[de, fr, it, en]`.
     pub fn pick(self, [de, fr, it, en]: [&'static str; 4]) -> &'static str {
         match self {

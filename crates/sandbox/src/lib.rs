@@ -1,6 +1,7 @@
 //! A local stand-in of the Swiss Post Digital Commerce API, on real Swiss data.
 //!
-//! It speaks the wire contract of `docs/upstream/POST-API.md` (token endpoint, address module), so that the
+//! It speaks the wire contract of `docs/upstream/POST-API.md` (token endpoint, address module, …) and of the
+//! Login Post Connector ([`connector`]: a shopper's sign-in and consent, with test shoppers), so that the
 //! proxy's real upstream client runs unchanged against it in every test and in the demo. Faults are
 //! switchable at run time ([`Knobs`]) and every route's calls are counted.
 //!
@@ -15,6 +16,7 @@ pub mod address;
 pub mod auth;
 pub mod barcode;
 pub mod collection;
+pub mod connector;
 pub mod data;
 pub mod delivery;
 pub mod holidays;
@@ -56,6 +58,13 @@ pub mod route {
     pub const LOCATION_FIND: &str = "GET /StandortSuche/StaoCacheServiceV2/api/v1/Find";
     pub const LOCATION_GEOCODE: &str = "GET /StandortSuche/StaoCacheServiceV2/api/v1/Geocode";
     pub const LOCATION_POI: &str = "GET /StandortSuche/StaoCacheServiceV2/api/v1/Poi";
+    pub const AUTHORIZATION: &str = "GET /OAuth/authorization";
+    pub const AUTHORIZATION_SIGN_IN: &str = "POST /OAuth/authorization/sign-in";
+    pub const AUTHORIZATION_CONSENT: &str = "POST /OAuth/authorization/consent";
+    pub const USERINFO: &str = "GET /OAuth/userinfo";
+    pub const USER_ADDRESSES: &str = "GET /address/v1/users/current/addresses";
+    pub const USER_ADDRESS_MAIN: &str = "GET /address/v1/users/current/addresses/main";
+    pub const USER_ADDRESS: &str = "GET /address/v1/users/current/addresses/{id}";
 }
 
 /// Where the location service lives below the sandbox's base URL, as below places.post.ch.
@@ -73,6 +82,9 @@ pub struct SandboxConfig {
     pub subscription_key: Option<String>,
     /// Where the data files come from (built in by default).
     pub data: data::DataFiles,
+    /// The Login Post Connector's registered redirect URIs of the built-in client [`SANDBOX_CLIENT_ID`],
+    /// compared exactly; more, for any client, with [`SandboxState::register_redirect_uri`]. Empty by default.
+    pub connector_redirect_uris: Vec<String>,
 }
 
 impl Default for SandboxConfig {
@@ -82,6 +94,7 @@ impl Default for SandboxConfig {
             knobs: KnobSettings::default(),
             subscription_key: None,
             data: data::DataFiles::default(),
+            connector_redirect_uris: Vec::new(),
         }
     }
 }
@@ -98,6 +111,8 @@ pub struct SandboxState {
     pub labels: barcode::Issued,
     /// pick@home orders.
     pub collection_orders: collection::Orders,
+    /// The Login Post Connector's redirect URIs, sign-ins, codes and user tokens.
+    pub connector: connector::Connector,
 }
 
 pub type SharedState = Arc<SandboxState>;
@@ -107,6 +122,10 @@ impl SandboxState {
     pub fn new(config: SandboxConfig) -> std::io::Result<SharedState> {
         let knobs = Knobs::default();
         knobs.apply(&config.knobs);
+        let connector = connector::Connector::default();
+        for uri in &config.connector_redirect_uris {
+            connector.register_redirect_uri(SANDBOX_CLIENT_ID, uri);
+        }
         Ok(Arc::new(Self {
             subscription_key: config.subscription_key,
             data: AddressData::load(&config.data)?,
@@ -116,7 +135,15 @@ impl SandboxState {
             knobs,
             labels: barcode::Issued::default(),
             collection_orders: collection::Orders::default(),
+            connector,
         }))
+    }
+
+    /// Lets `client_id` send shoppers back to `uri` after the Login Post Connector's sign-in (compared
+    /// exactly, as RFC 6749 §3.1.2 wants). A program embedding the sandbox calls it once it knows its own
+    /// callback URL; the standalone sandbox's `--redirect-uri` does the same.
+    pub fn register_redirect_uri(&self, client_id: &str, uri: &str) {
+        self.connector.register_redirect_uri(client_id, uri);
     }
 }
 
@@ -146,6 +173,13 @@ pub fn router(state: SharedState) -> Router {
         .route(&format!("{LOCATION_PREFIX}/Find"), get(location::find))
         .route(&format!("{LOCATION_PREFIX}/Geocode"), get(location::geocode))
         .route(&format!("{LOCATION_PREFIX}/Poi"), get(location::poi))
+        .route(swisspost::connector::path::AUTHORIZATION, get(connector::authorization))
+        .route(connector::pages::SIGN_IN_PATH, post(connector::sign_in))
+        .route(connector::pages::CONSENT_PATH, post(connector::consent))
+        .route(swisspost::connector::path::USERINFO, get(connector::userinfo))
+        .route(swisspost::connector::path::ADDRESSES, get(connector::addresses))
+        .route(&format!("{}/main", swisspost::connector::path::ADDRESSES), get(connector::main_address))
+        .route(&format!("{}/{{id}}", swisspost::connector::path::ADDRESSES), get(connector::address))
         .route_layer(middleware::from_fn_with_state(state.clone(), faults_and_counts));
     let control = Router::new()
         .route("/", get(home::page))
@@ -167,8 +201,10 @@ async fn faults_and_counts(State(state): State<SharedState>, request: Request, n
     if state.knobs.in_outage() {
         return api_error(StatusCode::SERVICE_UNAVAILABLE, "outage", "the sandbox is in a forced outage");
     }
-    let is_token_route = request.uri().path() == "/OAuth/token";
-    if let Some(key) = state.subscription_key.as_deref().filter(|_| !is_token_route) {
+    // The OAuth routes (token, the shopper's sign-in pages, userinfo) live on api.post.ch, not behind the API
+    // gateway, and a browser sends no subscription key.
+    let is_oauth_route = request.uri().path().starts_with("/OAuth/");
+    if let Some(key) = state.subscription_key.as_deref().filter(|_| !is_oauth_route) {
         let given = request.headers().get("ocp-apim-subscription-key").and_then(|v| v.to_str().ok());
         if given != Some(key) {
             return api_error(
@@ -178,7 +214,7 @@ async fn faults_and_counts(State(state): State<SharedState>, request: Request, n
             );
         }
     }
-    if !is_token_route && state.knobs.take_forced_failure() {
+    if !is_oauth_route && state.knobs.take_forced_failure() {
         return api_error(StatusCode::INTERNAL_SERVER_ERROR, "forced_error", "an error forced by the fail_next knob");
     }
     if state.knobs.inject_error() {
@@ -211,6 +247,7 @@ async fn reset_calls(State(state): State<SharedState>) -> StatusCode {
 
 async fn expire_tokens(State(state): State<SharedState>) -> StatusCode {
     state.tokens.expire_all();
+    state.connector.expire_all();
     StatusCode::NO_CONTENT
 }
 
@@ -237,6 +274,11 @@ impl RunningSandbox {
 
     pub fn state(&self) -> &SharedState {
         &self.state
+    }
+
+    /// [`SandboxState::register_redirect_uri`].
+    pub fn register_redirect_uri(&self, client_id: &str, uri: &str) {
+        self.state.register_redirect_uri(client_id, uri);
     }
 }
 

@@ -298,6 +298,19 @@ pub async fn poi(State(state): State<SharedState>, Query(params): Query<HashMap<
     ([(header::CONTENT_TYPE, XML)], xml).into_response()
 }
 
+/// The PickPost / My Post 24 user id of a shopper: "PT" and six digits, the same for the same first name, last
+/// name and e-mail (trimmed, any case). The Login Post Connector's test shoppers carry theirs as the
+/// `postBoxNumber` of their PickPost and My Post 24 addresses.
+pub fn pickpost_user_id(first_name: &str, last_name: &str, email: &str) -> String {
+    let who = format!(
+        "{}\u{0}{}\u{0}{}",
+        first_name.trim().to_lowercase(),
+        last_name.trim().to_lowercase(),
+        email.trim().to_lowercase()
+    );
+    format!("PT{:06}", places::fnv(who.as_bytes()) % 1_000_000)
+}
+
 /// `POST /pickpost/v1/users`: get or create the shopper's user id (rules in the module docs).
 pub async fn users(
     State(state): State<SharedState>,
@@ -323,12 +336,7 @@ pub async fn users(
         return Err(bad("service", "must be PICKPOST or MY_POST_24"));
     }
     let email = request.notification.email.trim().to_lowercase();
-    let who = format!(
-        "{}\u{0}{}\u{0}{email}",
-        details.first_name.trim().to_lowercase(),
-        details.last_name.trim().to_lowercase()
-    );
-    let id = format!("PT{:06}", places::fnv(who.as_bytes()) % 1_000_000);
+    let id = pickpost_user_id(&details.first_name, &details.last_name, &email);
     let verified = if email.ends_with("@verified.example") { verified::MAIL } else { verified::NONE };
     Ok(Json(UserResponse { id, verified: verified.into() }))
 }
