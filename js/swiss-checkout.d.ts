@@ -79,6 +79,12 @@ export interface MountOptions {
    * special is done: "standard" when absent; "none" lets the shopper choose.
    */
   defaultDelivery?: 'standard' | 'economy' | 'time_window' | 'evening' | 'saturday' | 'same_day' | 'none';
+  /**
+   * Offer "Use my Swiss Post addresses": the shopper signs in with Swiss Post in a popup and chooses one of
+   * their saved addresses (home, PickPost, My Post 24, post office). The proxy must have the Login Post
+   * Connector configured (it always has in sandbox mode). The element's attribute: `swiss-post-addresses`.
+   */
+  swissPostAddresses?: boolean;
   /** A selection to start with, e.g. what `value()` gave before: the fields are filled, choices kept while offered. */
   value?: Selection;
 }

@@ -7,12 +7,14 @@
 // Attributes: proxy, lang (live), name-prefix, key (publishable key), first-name, last-name, email (live; else
 // the name and e-mail fields of the element's form, by their autocomplete tokens, live), tiles ("" for none),
 // leaflet-base, parts ("address delivery pickup" or some of them), default-delivery ("standard" when absent,
-// "economy", …, or "none": the kind chosen from the start on its earliest day), required (live); a change of
+// "economy", …, or "none": the kind chosen from the start on its earliest day), swiss-post-addresses (present:
+// offer "Use my Swiss Post addresses", the proxy's Login Post Connector), required (live); a change of
 // any other starts the widget again with what the shopper entered. Moved to another parent, or detached and
 // attached again in one task as frameworks do when they re-render, it keeps everything; removed for good, it
 // cleans up. Events on the element, bubbling and composed: swiss-checkout:change and swiss-checkout:complete,
 // `detail` the selection as plain JSON; swiss-checkout:error when a call to the proxy failed, `detail` the
-// selection and its `error`. The widget renders into the element's light DOM, so its hidden inputs post with
+// selection and its `error`; swiss-checkout:shopper when the widget learned the shopper's name and e-mail
+// (their Swiss Post sign-in), which the element puts into its form's empty name and e-mail fields. The widget renders into the element's light DOM, so its hidden inputs post with
 // a plain <form>; the element is form-associated (ElementInternals) and reports "required" to the form. No
 // inline script or style: it runs under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
 //
@@ -49,6 +51,7 @@ const ATTRIBUTES = {
   'leaflet-base': 'leafletBase',
   parts: 'parts',
   'default-delivery': 'defaultDelivery',
+  'swiss-post-addresses': 'swissPostAddresses',
 };
 
 export class SwissCheckoutElement extends HTMLElement {
@@ -64,6 +67,8 @@ export class SwissCheckoutElement extends HTMLElement {
   constructor() {
     super();
     this.#internals = this.attachInternals?.();
+    // The shopper's name and e-mail from their Swiss Post sign-in: into the form's own fields still empty.
+    this.addEventListener('swiss-checkout:shopper', (event) => this.#fillShopper(event.detail ?? {}));
   }
 
   connectedCallback() {
@@ -150,6 +155,17 @@ export class SwissCheckoutElement extends HTMLElement {
       lastName: this.getAttribute('last-name') ?? field('family-name')?.value ?? full.slice(1).join(' '),
       email: this.getAttribute('email') ?? field('email')?.value ?? '',
     };
+  }
+
+  /** Puts what the widget learned into the form's name and e-mail fields that are still empty. */
+  #fillShopper({ firstName = '', lastName = '', email = '' }) {
+    const form = this.#internals?.form ?? this.closest('form');
+    const values = { 'given-name': firstName, 'family-name': lastName, name: `${firstName} ${lastName}`.trim(), email };
+    for (const element of form?.elements ?? []) {
+      if (this.contains(element) || element.value?.trim()) continue;
+      const token = (element.getAttribute('autocomplete') ?? '').split(/\s+/).find((t) => values[t]);
+      if (token) element.value = values[token];
+    }
   }
 
   #passShopper() {

@@ -93,7 +93,7 @@ compile "$target/variants/aftersale.wasm" --no-default-features --features track
 
 package www/dist/element split "$target/variants/split.wasm" "$parts/a11y/theme.css" "$parts/a11y/combobox.css" \
   "$parts/address/address.css" \
-  "$parts/delivery/delivery.css" "$parts/pickup/pickup.css"
+  "$parts/delivery/delivery.css" "$parts/pickup/pickup.css" "$parts/connector/connector.css"
 # For a shop that needs only the address part: the same element, one Cargo feature.
 package www/dist/element-address whole "$target/variants/address.wasm" "$parts/a11y/theme.css" "$parts/a11y/combobox.css" \
   "$parts/address/address.css"

@@ -34,6 +34,14 @@
 //! | `SWISS_CHECKOUT_DELIVERY_PRICES` | `[delivery.prices]` (`evening = "9.00"`; `kind=price,…` in the environment) | all six kinds, see [`DeliveryConfig`] |
 //! | `SWISS_CHECKOUT_SENDER` | `[labels.sender]` (`name`, `street`, `postcode`, `town`; `name, street, postcode town` in the environment) | none: labels answer 503 (sandbox mode: a sample sender) |
 //! | `SWISS_CHECKOUT_FRANKING_LICENSE` | `labels.franking_license` | none: the account's licence |
+//! | `SWISS_CHECKOUT_CONNECTOR_CLIENT_ID` | `connector.client_id` | none: "Use my Swiss Post addresses" off (sandbox mode: on, against the sandbox) |
+//! | `SWISS_CHECKOUT_CONNECTOR_CLIENT_SECRET` (or `…_FILE`) | `connector.client_secret` | none |
+//! | `SWISS_CHECKOUT_CONNECTOR_REDIRECT_URI` | `connector.redirect_uri` (this proxy's `/v1/connector/callback` as the shopper's browser reaches it, registered with Swiss Post) | none |
+//! | `SWISS_CHECKOUT_CONNECTOR_AUTHORIZE_URL` | `connector.authorize_url` | `https://api.post.ch/OAuth/authorization` (INFERRED) |
+//! | `SWISS_CHECKOUT_CONNECTOR_TOKEN_URL` | `connector.token_url` | `https://api.post.ch/OAuth/token` |
+//! | `SWISS_CHECKOUT_CONNECTOR_USERINFO_URL` | `connector.userinfo_url` | `https://api.post.ch/OAuth/userinfo` (INFERRED) |
+//! | `SWISS_CHECKOUT_CONNECTOR_ADDRESSES_URL` | `connector.addresses_url` | `https://dcapi.apis.post.ch/address/v1/users/current/addresses` (INFERRED) |
+//! | `SWISS_CHECKOUT_CONNECTOR_SCOPE` | `connector.scope` | `WEDEC_READ_ADDRESS openid profile email address` (the older generation's, INFERRED for today's) |
 //!
 //! With no credentials the proxy runs in sandbox mode: it starts the Swiss Post sandbox in-process and
 //! points the three upstream URLs at it.
@@ -285,6 +293,81 @@ impl LabelsConfig {
     }
 }
 
+/// "Use my Swiss Post addresses" (Login Post Connector): the shop's registration with Swiss Post as an OAuth
+/// client, and where the service lives. The current generation's URLs and consent scope are not public: the
+/// defaults are INFERRED (POST-API-AFTERSALE.md §3), and a shop sets what Swiss Post gives it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct ConnectorConfig {
+    pub client_id: String,
+    pub client_secret: Secret,
+    /// This proxy's callback (`…/v1/connector/callback`) exactly as registered with Swiss Post. Empty in
+    /// sandbox mode until the proxy knows its own address.
+    #[serde(default)]
+    pub redirect_uri: String,
+    #[serde(default = "ConnectorConfig::default_authorize_url")]
+    pub authorize_url: String,
+    #[serde(default = "ConnectorConfig::default_token_url")]
+    pub token_url: String,
+    #[serde(default = "ConnectorConfig::default_userinfo_url")]
+    pub userinfo_url: String,
+    #[serde(default = "ConnectorConfig::default_addresses_url")]
+    pub addresses_url: String,
+    #[serde(default = "ConnectorConfig::default_scope")]
+    pub scope: String,
+    /// How long a shopper's session (what was read from Swiss Post) lives, in seconds.
+    #[serde(default = "ConnectorConfig::default_session_secs")]
+    pub session_secs: u64,
+}
+
+impl ConnectorConfig {
+    fn default_authorize_url() -> String {
+        format!("https://api.post.ch{}", swisspost::connector::path::AUTHORIZATION)
+    }
+    fn default_token_url() -> String {
+        format!("https://api.post.ch{}", swisspost::connector::path::TOKEN)
+    }
+    fn default_userinfo_url() -> String {
+        format!("https://api.post.ch{}", swisspost::connector::path::USERINFO)
+    }
+    fn default_addresses_url() -> String {
+        format!("https://dcapi.apis.post.ch{}", swisspost::connector::path::ADDRESSES)
+    }
+    fn default_scope() -> String {
+        swisspost::connector::scope::ALL.into()
+    }
+    fn default_session_secs() -> u64 {
+        api::connector::CONNECTOR_SESSION_SECS
+    }
+
+    /// A registration with the default URLs.
+    pub fn new(client_id: impl Into<String>, client_secret: Secret, redirect_uri: impl Into<String>) -> Self {
+        Self {
+            client_id: client_id.into(),
+            client_secret,
+            redirect_uri: redirect_uri.into(),
+            authorize_url: Self::default_authorize_url(),
+            token_url: Self::default_token_url(),
+            userinfo_url: Self::default_userinfo_url(),
+            addresses_url: Self::default_addresses_url(),
+            scope: Self::default_scope(),
+            session_secs: Self::default_session_secs(),
+        }
+    }
+
+    /// The sandbox's built-in client, against the sandbox at `base` (the redirect URI is set once the proxy
+    /// listens).
+    pub fn on_sandbox(base: &str) -> Self {
+        use swisspost::connector::path;
+        Self {
+            authorize_url: format!("{base}{}", path::AUTHORIZATION),
+            token_url: format!("{base}{}", path::TOKEN),
+            userinfo_url: format!("{base}{}", path::USERINFO),
+            addresses_url: format!("{base}{}", path::ADDRESSES),
+            ..Self::new(sandbox::SANDBOX_CLIENT_ID, Secret::new(sandbox::SANDBOX_CLIENT_SECRET), "")
+        }
+    }
+}
+
 /// What one client may ask, and how much the proxy takes on at once.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(default)]
@@ -379,6 +462,8 @@ pub struct Config {
     pub tile_origins: Vec<String>,
     pub delivery: DeliveryConfig,
     pub labels: LabelsConfig,
+    /// None: "Use my Swiss Post addresses" is off (in sandbox mode it runs against the sandbox).
+    pub connector: Option<ConnectorConfig>,
     pub limits: Limits,
     pub cache: CacheConfig,
 }
@@ -399,6 +484,7 @@ impl Default for Config {
             tile_origins: Vec::new(),
             delivery: DeliveryConfig::default(),
             labels: LabelsConfig::default(),
+            connector: None,
             limits: Limits::default(),
             cache: CacheConfig::default(),
         }
@@ -587,6 +673,39 @@ impl Config {
         if let Some(licence) = var("SWISS_CHECKOUT_FRANKING_LICENSE") {
             config.labels.franking_license = Some(licence);
         }
+        let connector_secret = match var("SWISS_CHECKOUT_CONNECTOR_CLIENT_SECRET") {
+            Some(secret) => Some(secret),
+            None => from_file("SWISS_CHECKOUT_CONNECTOR_CLIENT_SECRET_FILE")?,
+        };
+        match (
+            var("SWISS_CHECKOUT_CONNECTOR_CLIENT_ID"),
+            connector_secret,
+            var("SWISS_CHECKOUT_CONNECTOR_REDIRECT_URI"),
+        ) {
+            (Some(id), Some(secret), Some(redirect_uri)) => {
+                config.connector = Some(ConnectorConfig::new(id, Secret::new(secret), redirect_uri));
+            }
+            (None, None, None) => {}
+            _ => {
+                return Err(ConfigError::Variable {
+                    name: "SWISS_CHECKOUT_CONNECTOR_CLIENT_ID",
+                    why: "the connector wants its client id, secret and redirect URI together".into(),
+                });
+            }
+        }
+        if let Some(connector) = config.connector.as_mut() {
+            for (name, field) in [
+                ("SWISS_CHECKOUT_CONNECTOR_AUTHORIZE_URL", &mut connector.authorize_url),
+                ("SWISS_CHECKOUT_CONNECTOR_TOKEN_URL", &mut connector.token_url),
+                ("SWISS_CHECKOUT_CONNECTOR_USERINFO_URL", &mut connector.userinfo_url),
+                ("SWISS_CHECKOUT_CONNECTOR_ADDRESSES_URL", &mut connector.addresses_url),
+                ("SWISS_CHECKOUT_CONNECTOR_SCOPE", &mut connector.scope),
+            ] {
+                if let Some(value) = var(name) {
+                    *field = value;
+                }
+            }
+        }
         if let Some(v) = var("SWISS_CHECKOUT_RATE_PER_SECOND") {
             config.limits.rate_per_second = number("SWISS_CHECKOUT_RATE_PER_SECOND", v)?;
         }
@@ -632,6 +751,22 @@ impl Config {
         }
         if let Some(bad) = self.tile_origins.iter().find(|origin| !is_origin(origin)) {
             return wrong("tile_origins", &format!("{bad:?} is not an origin like https://tile.openstreetmap.org"));
+        }
+        if let Some(connector) = &self.connector {
+            let urls =
+                [&connector.authorize_url, &connector.token_url, &connector.userinfo_url, &connector.addresses_url];
+            if let Some(bad) = urls.iter().find(|url| !(url.starts_with("https://") || url.starts_with("http://"))) {
+                return wrong("connector", &format!("{bad:?} is not an http(s) URL"));
+            }
+            if !connector.redirect_uri.ends_with(api::connector::CONNECTOR_CALLBACK_PATH) {
+                return wrong("connector.redirect_uri", "must be this proxy's URL ending in /v1/connector/callback");
+            }
+            if !connector.scope.split_whitespace().any(|s| s == "openid") {
+                return wrong("connector.scope", "must include openid");
+            }
+            if !(1..=3_600).contains(&connector.session_secs) {
+                return wrong("connector.session_secs", "must be between 1 and 3600 seconds");
+            }
         }
         if self.limits.max_in_flight == 0 || self.limits.request_timeout_ms == 0 {
             return wrong("limits", "max_in_flight and request_timeout_ms must be above 0");

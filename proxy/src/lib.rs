@@ -3,6 +3,7 @@
 
 pub mod aftersale;
 pub mod config;
+pub mod connector;
 pub mod delivery;
 pub mod echo;
 pub mod error;
@@ -57,6 +58,8 @@ pub struct AppState {
     pub orders: order::Orders,
     /// `/openapi.json`, made once.
     pub openapi: bytes::Bytes,
+    /// "Use my Swiss Post addresses", when configured (always in sandbox mode).
+    pub connector: Option<connector::Connector>,
     /// The embedded sandbox, in sandbox mode: the demo moves its clock.
     pub sandbox: Option<sandbox::SharedState>,
     pub sandbox_mode: bool,
@@ -115,6 +118,7 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
                 "SANDBOX MODE: no Swiss Post credentials configured (SWISS_CHECKOUT_CLIENT_ID, SWISS_CHECKOUT_CLIENT_SECRET); \
                  answers come from the embedded Swiss Post sandbox, not from Swiss Post"
             );
+            config.connector = Some(config::ConnectorConfig::on_sandbox(&running.base_url()));
             sandbox = Some(running);
             vec![Credentials {
                 client_id: sandbox::SANDBOX_CLIENT_ID.into(),
@@ -130,6 +134,8 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
         }
     }
     let post = Arc::new(PostClient::new(&config.upstream, credentials, &metrics)?);
+    let connector =
+        config.connector.clone().map(|c| connector::Connector::new(c, config.upstream.timeout())).transpose()?;
     let state = Arc::new(AppState {
         metrics: metrics.clone(),
         lookups: lookup::Lookups::new(post.clone(), config.cache.freshness(), &metrics),
@@ -140,6 +146,7 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
         links: links::Links::new(config.link_secret.as_ref().map(|s| s.expose())).ok_or(StartError::Randomness)?,
         orders: order::Orders::default(),
         openapi: serde_json::to_vec(&openapi::document()).unwrap_or_default().into(),
+        connector,
         sandbox: sandbox.as_ref().map(|running| running.state().clone()),
         sandbox_mode,
     });
@@ -155,7 +162,9 @@ fn cors(allowed_origins: &[String]) -> Result<CorsLayer, StartError> {
         .collect::<Result<Vec<_>, _>>()?;
     Ok(CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
-        .allow_methods([Method::GET, Method::POST])
+        .allow_methods([Method::GET, Method::POST, Method::DELETE])
+        // The connector's session cookie (HttpOnly, this proxy's) travels with the widget's calls.
+        .allow_credentials(true)
         .allow_headers([header::CONTENT_TYPE, header::HeaderName::from_static(api::PUBLISHABLE_KEY_HEADER)]))
 }
 
@@ -190,8 +199,11 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         .layer(middleware::from_fn_with_state(guard::ServerKey(config.server_key.clone()), guard::check_server_key))
         .split_for_parts();
     let (public, _) = routes::public().split_for_parts();
+    let (connector_pages, _) = routes::connector_pages()
+        .route_layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::record))
+        .split_for_parts();
     let sandbox_mode = state.sandbox_mode;
-    let mut app = Router::new().merge(api).merge(server).merge(public);
+    let mut app = Router::new().merge(connector_pages).merge(api).merge(server).merge(public);
     if sandbox_mode {
         // The example pages post here; a proxy with real credentials has no such routes.
         app = app
@@ -257,7 +269,17 @@ pub async fn serve(
     proxy: Proxy,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let Proxy { router, operations, sandbox, .. } = proxy;
+    let Proxy { router, operations, sandbox, state, .. } = proxy;
+    // The embedded sandbox's sign-in sends the shopper back to this listener: its callback is registered
+    // there, exactly, now that the address is known.
+    if let (Some(running), Some(connector)) = (&sandbox, &state.connector)
+        && connector.redirect_uri().is_empty()
+    {
+        let uri = format!("http://{}{}", listeners.app.local_addr()?, api::connector::CONNECTOR_CALLBACK_PATH);
+        connector.set_redirect_uri(&uri);
+        running.state().register_redirect_uri(sandbox::SANDBOX_CLIENT_ID, &uri);
+    }
+    drop(state);
     let (stop, stopped) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {
         shutdown.await;

@@ -29,6 +29,7 @@ use crate::{AppState, routes};
         (name = "address", description = "Postcode/locality, street and house-number suggestions, validation"),
         (name = "delivery", description = "Delivery options for an address"),
         (name = "pickup", description = "PickPost points, My Post 24 terminals and post offices; the shopper's user id"),
+        (name = "connector", description = "\"Use my Swiss Post addresses\": the shopper's sign-in with Swiss Post (popup pages) and the session the widget reads"),
         (name = "after sale", description = "For the shopper, with a link token from the shop's server: tracking, returns"),
         (name = "server", description = "For the shop's server only: bearer server key, no browser origin"),
         (name = "operations", description = "Health and readiness"),
@@ -54,10 +55,11 @@ impl Modify for ErrorAnswers {
         for (path, item) in openapi.paths.paths.iter_mut() {
             let browser = path.starts_with(api::API_PREFIX);
             let server = path.starts_with("/server/");
-            for method in [HttpMethod::Get, HttpMethod::Post] {
+            for method in [HttpMethod::Get, HttpMethod::Post, HttpMethod::Delete] {
                 let operation: Option<&mut Operation> = match method {
                     HttpMethod::Get => item.get.as_mut(),
                     HttpMethod::Post => item.post.as_mut(),
+                    HttpMethod::Delete => item.delete.as_mut(),
                     _ => None,
                 };
                 let Some(operation) = operation else { continue };
@@ -88,7 +90,7 @@ impl Modify for ErrorAnswers {
 /// The whole document: the base above, every route's entry, and the error answers.
 pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
-    for routes in [routes::browser(), routes::server(), routes::public()] {
+    for routes in [routes::browser(), routes::connector_pages(), routes::server(), routes::public()] {
         doc.merge(routes.into_openapi());
     }
     ErrorAnswers.modify(&mut doc);

@@ -272,6 +272,23 @@ impl Pickup {
         Ok(Some(PickupPoint { opening_hours: hours.0.clone(), hours_synthetic: hours.1, ..point }))
     }
 
+    /// The point of `kind` at an address (a postcode and the street with its number, as a shopper's saved
+    /// address names it), however the two spell "strasse".
+    pub async fn point_at(
+        &self,
+        kind: PickupKind,
+        postcode: &str,
+        street: &str,
+    ) -> Result<Option<PickupPoint>, UpstreamError> {
+        let index = self.index().await?;
+        let wanted = swisspost::matching::canonical(street);
+        let found =
+            index.value.points.iter().find(|p| {
+                p.kind == kind && p.postcode == postcode && swisspost::matching::canonical(&p.street) == wanted
+            });
+        Ok(found.cloned())
+    }
+
     /// Places for a postcode or name, to centre the map on.
     pub async fn places(&self, query: &str) -> Result<Vec<PickupPlace>, UpstreamError> {
         let found: Option<GeocodeResponse> = self

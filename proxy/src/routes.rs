@@ -38,6 +38,16 @@ pub fn browser() -> OpenApiRouter<Arc<AppState>> {
         .routes(routes!(switzerland_outline))
         .routes(routes!(shopper_shipment))
         .routes(routes!(shopper_return_options, shopper_return))
+        .routes(routes!(connector_session, connector_sign_out))
+}
+
+/// The connector's pages: top-level navigations of the shopper's popup (no CORS, no publishable key: a
+/// navigation carries neither; the session cookie and `state` bind them to the shopper who started).
+pub fn connector_pages() -> OpenApiRouter<Arc<AppState>> {
+    OpenApiRouter::new()
+        .routes(routes!(connector_start))
+        .routes(routes!(connector_callback))
+        .routes(routes!(connector_close_script))
 }
 
 /// The shop's server's routes (`/server/v1`): the router puts the server key in front of them, and no CORS.
@@ -422,4 +432,87 @@ mod tests {
         assert_eq!(field_of(locality_query(Some("q=%3Cscript%3E"))), Some("q"));
         assert_eq!(field_of(locality_query(Some("q=%FF%FE"))), Some("q"));
     }
+}
+
+fn connector(state: &AppState) -> Result<&crate::connector::Connector, AppError> {
+    state.connector.as_ref().ok_or(AppError::NotConfigured("\"Use my Swiss Post addresses\" is not configured"))
+}
+
+/// The session id from the connector's cookie.
+fn connector_cookie(headers: &HeaderMap) -> Option<String> {
+    let prefix = format!("{}=", api::connector::CONNECTOR_COOKIE);
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .find_map(|pair| pair.trim().strip_prefix(prefix.as_str()).map(str::to_owned))
+}
+
+/// `GET /v1/connector/start?checkout=…&lang=…`: opened by the widget in a popup; on to Swiss Post's sign-in.
+#[utoipa::path(get, path = "/v1/connector/start", tag = "connector", params(api::connector::ConnectorQuery),
+    responses((status = 302, description = "To Swiss Post's sign-in and consent; sets the session cookie (HttpOnly, SameSite=Lax)")))]
+pub async fn connector_start(State(state): State<Arc<AppState>>, query: Params) -> Result<Response, AppError> {
+    let connector = connector(&state)?;
+    let checkout = check::checkout_id(query.get("checkout"))?;
+    let lang = check::language(query.get("lang"), "lang")?;
+    let started = connector.start(checkout, lang).await?;
+    let cookie = connector.cookie(&started.session_id, connector.session_secs());
+    Ok((
+        axum::http::StatusCode::FOUND,
+        [
+            (header::LOCATION, started.authorize_url),
+            (header::SET_COOKIE, cookie),
+            (header::CACHE_CONTROL, "no-store".into()),
+            (header::REFERRER_POLICY, "no-referrer".into()),
+        ],
+    )
+        .into_response())
+}
+
+/// `GET /v1/connector/callback?code=…&state=…`: Swiss Post sends the shopper back here; a page that says what
+/// happened and closes the popup.
+#[utoipa::path(get, path = "/v1/connector/callback", tag = "connector",
+    responses((status = 200, description = "A page saying whether the sign-in worked", content_type = "text/html")))]
+pub async fn connector_callback(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> Result<Response, AppError> {
+    let connector = connector(&state)?;
+    let params: std::collections::HashMap<String, String> =
+        query.as_deref().and_then(|q| serde_urlencoded::from_str(q).ok()).unwrap_or_default();
+    let (status, lang) = connector.finish(connector_cookie(&headers).as_deref(), &params, &state.pickup).await;
+    Ok(crate::connector::page::callback(status, lang))
+}
+
+/// `GET /v1/connector/close.js`: the callback page's script.
+#[utoipa::path(get, path = "/v1/connector/close.js", tag = "connector",
+    responses((status = 200, description = "Closes the popup", content_type = "text/javascript")))]
+pub async fn connector_close_script() -> Response {
+    crate::connector::page::close_script()
+}
+
+/// `GET /v1/connector/session?checkout=…`: where this checkout's sign-in stands, and once signed in the
+/// shopper's names, e-mail and saved addresses. Needs the session cookie (`credentials: "include"`).
+#[utoipa::path(get, path = "/v1/connector/session", tag = "connector", params(api::connector::ConnectorQuery),
+    responses((status = 200, description = "The sign-in's status; `none` without a session for this checkout", body = api::connector::ConnectorSession)))]
+pub async fn connector_session(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    query: Params,
+) -> Result<Response, AppError> {
+    let connector = connector(&state)?;
+    let checkout = check::checkout_id(query.get("checkout"))?;
+    let session = connector.status(connector_cookie(&headers).as_deref(), &checkout).await;
+    Ok(([(header::CACHE_CONTROL, "no-store")], Json(session)).into_response())
+}
+
+/// `DELETE /v1/connector/session`: signs out; the proxy forgets what it read.
+#[utoipa::path(delete, path = "/v1/connector/session", tag = "connector",
+    responses((status = 204, description = "Signed out; the cookie is cleared")))]
+pub async fn connector_sign_out(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Result<Response, AppError> {
+    let connector = connector(&state)?;
+    connector.forget(connector_cookie(&headers).as_deref()).await;
+    Ok((axum::http::StatusCode::NO_CONTENT, [(header::SET_COOKIE, connector.cookie("", 0))]).into_response())
 }

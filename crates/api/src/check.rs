@@ -223,6 +223,18 @@ pub fn email(value: &str) -> Result<String, FieldError> {
     Ok(value.to_owned())
 }
 
+/// A checkout's own id (the connector's `checkout`): 8 to 64 letters, digits, `-` or `_`.
+pub fn checkout_id(value: Option<&str>) -> Result<String, FieldError> {
+    let value = value.unwrap_or("").trim();
+    let fits =
+        (8..=64).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if fits {
+        Ok(value.to_owned())
+    } else {
+        Err(FieldError::new("checkout", "must be 8 to 64 letters, digits, - or _"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

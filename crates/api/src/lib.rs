@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod aftersale;
 pub mod check;
+pub mod connector;
 pub mod labels;
 
 /// Path prefix of every route the browser calls.
@@ -520,6 +521,27 @@ pub struct PickupSelection {
     /// The shopper's user id and the label line, once the proxy returned them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<PickupUser>,
+}
+
+impl PickupSelection {
+    /// The selection of `point`: its address as a delivery address (its user id comes later).
+    pub fn at(point: &PickupPoint) -> Self {
+        let (street, house_number) = split_street(&point.street);
+        Self {
+            point_id: point.id.clone(),
+            kind: point.kind,
+            name: point.name.clone(),
+            address: AddressSelection {
+                postcode: point.postcode.clone(),
+                town: point.town.clone(),
+                street,
+                house_number,
+                verified: true,
+                quality: None,
+            },
+            user: None,
+        }
+    }
 }
 
 /// `POST /server/v1/selections/check`: the shop's server asks whether a selection its checkout form received

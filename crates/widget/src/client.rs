@@ -99,10 +99,31 @@ impl ProxyClient {
         self
     }
 
+    /// The full URL of `path_and_query` on the proxy.
+    pub fn url(&self, path_and_query: &str) -> String {
+        format!("{}{path_and_query}", self.base)
+    }
+
     /// `fetch(url)` with the publishable key and, for a body, JSON: the browser's own fetch, no wrapper crate.
     async fn send(&self, method: &str, url: &str, body: Option<&str>) -> Result<web_sys::Response, FetchError> {
+        self.send_with(method, url, body, false).await
+    }
+
+    /// As [`Self::send`]; `with_cookies`: the proxy's own cookies travel too (`credentials: "include"`), as the
+    /// connector's session needs.
+    async fn send_with(
+        &self,
+        method: &str,
+        url: &str,
+        body: Option<&str>,
+        with_cookies: bool,
+    ) -> Result<web_sys::Response, FetchError> {
         let init = web_sys::RequestInit::new();
         init.set_method(method);
+        if with_cookies {
+            // Set as a plain member: no web-sys feature (and no bytes) for one enum.
+            let _ = js_sys::Reflect::set(&init, &JsValue::from_str("credentials"), &JsValue::from_str("include"));
+        }
         let headers = web_sys::Headers::new().map_err(|_| FetchError::Network)?;
         if let Some(key) = &self.key {
             headers.set(PUBLISHABLE_KEY_HEADER, key).map_err(|_| FetchError::Body)?;
@@ -187,6 +208,26 @@ impl ProxyClient {
     /// `POST /v1/pickup-user`.
     pub async fn pickup_user(&self, shopper: &PickupUserRequest) -> Result<PickupUser, FetchError> {
         self.post(PICKUP_USER_PATH, shopper).await
+    }
+
+    /// `GET /v1/connector/session?checkout=…`: where this checkout's sign-in with Swiss Post stands.
+    #[cfg(feature = "connector")]
+    pub async fn connector_session(&self, checkout: &str) -> Result<api::connector::ConnectorSession, FetchError> {
+        const PATH: &str = api::connector::CONNECTOR_SESSION_PATH;
+        let url = format!("{}{PATH}?checkout={}", self.base, encode(checkout));
+        let result = match self.send_with("GET", &url, None, true).await {
+            Ok(response) => read(response).await,
+            Err(error) => Err(error),
+        };
+        self.reported(PATH, result)
+    }
+
+    /// `DELETE /v1/connector/session`: the proxy forgets the shopper's addresses.
+    #[cfg(feature = "connector")]
+    pub async fn connector_sign_out(&self) -> Result<(), FetchError> {
+        const PATH: &str = api::connector::CONNECTOR_SESSION_PATH;
+        let response = self.send_with("DELETE", &format!("{}{PATH}", self.base), None, true).await;
+        self.reported(PATH, response.and_then(|r| if r.ok() { Ok(()) } else { Err(FetchError::Body) }))
     }
 
     /// Switzerland's outline as GeoJSON, parsed by the browser, for Leaflet.

@@ -21,6 +21,10 @@ pub const CHANGE_EVENT: &str = "swiss-checkout:change";
 pub const COMPLETE_EVENT: &str = "swiss-checkout:complete";
 /// Dispatched on the element when a call to the proxy failed; the shopper goes on by typing.
 pub const ERROR_EVENT: &str = "swiss-checkout:error";
+/// Dispatched on the element when the widget learned the shopper's name or e-mail (from their Swiss Post
+/// sign-in), `detail` `{firstName, lastName, email}`: the element puts them into its form's empty name and
+/// e-mail fields, so the shopper types nothing twice.
+pub const SHOPPER_EVENT: &str = "swiss-checkout:shopper";
 
 /// Options of `mount`, as JavaScript passes them (camelCase); every member may be left out.
 #[derive(Debug, Default)]
@@ -43,6 +47,9 @@ struct Options {
     value: Option<Selection>,
     /// The delivery kind chosen from the start ("standard", "economy", …); "none": nothing; absent: standard.
     default_delivery: Option<String>,
+    /// "Use my Swiss Post addresses": `true`, or the element's `swiss-post-addresses` attribute ("" or any
+    /// value but "false").
+    swiss_post_addresses: bool,
 }
 
 impl FromJs for Options {
@@ -65,6 +72,10 @@ impl FromJs for Options {
             parts: or_default(value, "parts")?,
             value: FromJs::from_js(&member(value, "value"))?,
             default_delivery: FromJs::from_js(&member(value, "defaultDelivery"))?,
+            swiss_post_addresses: {
+                let given = member(value, "swissPostAddresses");
+                given.as_bool().unwrap_or(false) || given.as_string().is_some_and(|v| v != "false")
+            },
         })
     }
 }
@@ -89,6 +100,7 @@ impl Options {
                 None => Some(api::DeliveryKind::Standard),
                 Some(name) => api::DeliveryKind::ALL.into_iter().find(|k| api::delivery_kind_name(*k) == name),
             },
+            swiss_post_addresses: self.swiss_post_addresses,
         };
         (config, start)
     }
@@ -193,6 +205,19 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
                 }
             }
             (complete, selection)
+        });
+        let told = target.clone();
+        Effect::new(move |first: Option<()>| {
+            let shopper = handle.shopper;
+            let (first_name, last_name, email) =
+                (shopper.first_name.get(), shopper.last_name.get(), shopper.email.get());
+            if first.is_some() {
+                let detail = js_sys::Object::new();
+                for (key, value) in [("firstName", first_name), ("lastName", last_name), ("email", email)] {
+                    let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), &JsValue::from_str(&value));
+                }
+                dispatch(&told, SHOPPER_EVENT, &detail);
+            }
         });
         Effect::new(move |_| {
             if let Some(failure) = handle.failure.get() {

@@ -193,6 +193,25 @@ read_struct!(ReturnOptions { address_line, pickup_dates, max_parcels });
 read_struct!(ReturnLabel { ident_code, label });
 read_struct!(ReturnConfirmation { order_key, pickup_date, labels });
 
+#[cfg(feature = "connector")]
+mod connector {
+    use api::connector::{ConnectorSession, ConnectorStatus, SavedAddress, SavedShopper};
+
+    use super::{FromJs, ToJs, member, or_default};
+    use wasm_bindgen::JsValue;
+
+    json_enum!(ConnectorStatus {
+        "none" => ConnectorStatus::None,
+        "pending" => ConnectorStatus::Pending,
+        "signed_in" => ConnectorStatus::SignedIn,
+        "declined" => ConnectorStatus::Declined,
+        "failed" => ConnectorStatus::Failed,
+    });
+    read_struct!(SavedShopper { first_name, last_name, email });
+    read_struct!(SavedAddress { id, nickname = default, first_name = default, last_name = default, home, pickup });
+    read_struct!(ConnectorSession { status, shopper, addresses = default });
+}
+
 /// A value written as plain JSON-compatible JavaScript (for events, `value()` and request bodies), without
 /// serde's serialiser in the wasm.
 pub trait ToJs {

@@ -12,6 +12,8 @@ pub mod address;
 #[cfg(any(feature = "tracking", feature = "returns"))]
 pub mod aftersale;
 pub mod client;
+#[cfg(feature = "connector")]
+pub mod connector;
 pub mod context;
 #[cfg(feature = "delivery")]
 pub mod delivery;
@@ -59,6 +61,8 @@ pub struct WidgetConfig {
     pub parts: Parts,
     /// The delivery kind chosen from the start on its earliest day; `None`: the shopper chooses.
     pub default_delivery: Option<api::DeliveryKind>,
+    /// Offer "Use my Swiss Post addresses" (the proxy must have the connector configured).
+    pub swiss_post_addresses: bool,
 }
 
 /// The parts a page shows (of those its build has: see the Cargo features).
@@ -118,6 +122,7 @@ impl Default for WidgetConfig {
             tiles: Some(OPENSTREETMAP_TILES.to_owned()),
             parts: Parts::default(),
             default_delivery: Some(api::DeliveryKind::Standard),
+            swiss_post_addresses: false,
         }
     }
 }
@@ -151,7 +156,18 @@ pub fn SwissCheckout(
     }
     context::Checkout { lang, client, name_prefix: config.name_prefix.clone() }.provide();
     let parts = config.parts;
-    let _ = (address, delivery, pickup, shopper, parts);
+    // Whether the shopper collects at a pickup point; an address for the address part to fill (both set by
+    // the shopper's choice among their saved Swiss Post addresses, too).
+    let collect = RwSignal::new(pickup.get_untracked().is_some());
+    let fill_home = RwSignal::new(None::<api::AddressInput>);
+    let _ = (address, delivery, pickup, shopper, parts, collect, fill_home);
+    #[cfg(feature = "connector")]
+    let saved_addresses = (config.swiss_post_addresses && parts.address).then(|| {
+        let targets = connector::Targets { home: fill_home, pickup, collect, shopper };
+        view! { <connector::SwissPostAddresses targets=targets /> }
+    });
+    #[cfg(not(feature = "connector"))]
+    let saved_addresses: Option<()> = None;
     #[cfg(feature = "delivery")]
     let delivery_part = parts.delivery.then(|| {
         view! { <delivery::DeliveryChoice address=address chosen=delivery default_kind=config.default_delivery /> }
@@ -165,7 +181,7 @@ pub fn SwissCheckout(
     let after_address = if parts.pickup {
         leptos::either::Either::Left(view! {
             <PickupOrHome config=config.clone() address=address delivery=delivery pickup=pickup shopper=shopper
-                home=delivery_part />
+                collect=collect home=delivery_part />
         })
     } else {
         leptos::either::Either::Right(delivery_part)
@@ -174,9 +190,10 @@ pub fn SwissCheckout(
     let after_address = delivery_part;
     view! {
         <div class="swiss-checkout" lang=move || lang.get().tag()>
+            {saved_addresses}
             {
                 #[cfg(feature = "address")]
-                parts.address.then(|| view! { <address::AddressForm selection=address /> })
+                parts.address.then(|| view! { <address::AddressForm selection=address fill=fill_home /> })
             }
             {after_address}
         </div>
@@ -193,6 +210,8 @@ fn PickupOrHome<Home>(
     delivery: RwSignal<Option<DeliveryOption>>,
     pickup: RwSignal<Option<PickupSelection>>,
     shopper: Shopper,
+    /// Whether the shopper collects at a pickup point.
+    collect: RwSignal<bool>,
     /// What home delivery needs (the delivery part), shown below the choice while it is home delivery; kept,
     /// with what was chosen there, while the shopper looks at pickup points.
     home: Home,
@@ -201,7 +220,6 @@ where
     Home: IntoView + 'static,
 {
     let lang = context::checkout().lang;
-    let collect = RwSignal::new(pickup.get_untracked().is_some());
     let group = a11y::unique_id("receive");
     let legend_id = a11y::unique_id("receive-legend");
     let cleared = RwSignal::new(String::new());

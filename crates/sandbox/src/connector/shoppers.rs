@@ -104,7 +104,7 @@ pub static SHOPPERS: [Shopper; 3] = [
             Saved {
                 id: Some("1002"),
                 kind: address_type::POST_OFFICE,
-                nickname: Some("Post Filiale 9000 St. Gallen 1 Annahme"),
+                nickname: None,
                 place: Place::Point {
                     point_id: "001PST_001126000",
                     name: "Post Filiale 9000 St. Gallen 1 Annahme",
@@ -118,7 +118,7 @@ pub static SHOPPERS: [Shopper; 3] = [
             Saved {
                 id: Some("1003"),
                 kind: address_type::PICK_POST,
-                nickname: Some("PickPost-Stelle 9000 St. Gallen Neumarkt Migros"),
+                nickname: None,
                 place: Place::Point {
                     point_id: "001AG-PICK_001205694",
                     name: "PickPost-Stelle 9000 St. Gallen Neumarkt Migros",
@@ -132,7 +132,7 @@ pub static SHOPPERS: [Shopper; 3] = [
             Saved {
                 id: Some("1004"),
                 kind: address_type::MY_POST_24,
-                nickname: Some("My Post 24 9000 St. Gallen Bahnhof"),
+                nickname: None,
                 place: Place::Point {
                     point_id: "001MP24_001202506",
                     name: "My Post 24 9000 St. Gallen Bahnhof",
@@ -186,7 +186,7 @@ pub static SHOPPERS: [Shopper; 3] = [
             Saved {
                 id: Some("2001"),
                 kind: address_type::MY_POST_24,
-                nickname: Some("My Post 24 9014 St. Gallen Bruggen"),
+                nickname: None,
                 place: Place::Point {
                     point_id: "001MP24_001211554",
                     name: "My Post 24 9014 St. Gallen Bruggen",
@@ -354,7 +354,7 @@ mod tests {
                     Place::Point { point_id, name, street, house_number, zip, zip_suffix, .. } => {
                         let point = location.places.points.iter().find(|p| p.id == point_id);
                         assert_eq!(point.map(|p| p.name.as_str()), Some(name), "{point_id}");
-                        assert_eq!(saved.nickname, Some(name));
+                        assert_eq!(saved.nickname, None, "a point is named by its name, not a nickname");
                         assert!(postcodes.lines().any(|l| l.starts_with(&format!("{zip},{zip_suffix},"))));
                         (point_id, street, house_number, zip)
                     }

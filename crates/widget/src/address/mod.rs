@@ -72,6 +72,9 @@ fn check_message(strings: &AddressStrings, check: &Check) -> &'static str {
 pub fn AddressForm(
     /// What the shopper entered, kept up to date for the host page.
     selection: RwSignal<AddressSelection>,
+    /// An address to put into the fields and check (a saved address the shopper chose); emptied once taken.
+    #[prop(optional)]
+    fill: Option<RwSignal<Option<AddressInput>>>,
 ) -> impl IntoView {
     let checkout = checkout();
     let (lang, client) = (checkout.lang, checkout.client);
@@ -186,11 +189,25 @@ pub fn AddressForm(
         validate();
     }
 
+    let put = move |address: &AddressInput| {
+        locality_text.set(format!("{} {}", address.postcode, address.town));
+        chosen_locality.set(Some(Locality { postcode: address.postcode.clone(), town: address.town.clone() }));
+        street_text.set(address.street.clone());
+        number_text.set(address.house_number.clone());
+    };
+    if let Some(fill) = fill {
+        let validate = validate.clone();
+        Effect::new(move |_| {
+            if let Some(address) = fill.get() {
+                put(&address);
+                edited.run(());
+                validate();
+                fill.set(None);
+            }
+        });
+    }
     let use_correction = move |corrected: AddressInput| {
-        locality_text.set(format!("{} {}", corrected.postcode, corrected.town));
-        chosen_locality.set(Some(Locality { postcode: corrected.postcode.clone(), town: corrected.town.clone() }));
-        street_text.set(corrected.street.clone());
-        number_text.set(corrected.house_number.clone());
+        put(&corrected);
         check.update(|c| {
             if let Check::Done(result) = c {
                 result.corrected = None;

@@ -48,25 +48,6 @@ pub struct MapSetup {
     pub tiles: Option<String>,
 }
 
-/// What the selection holds for a chosen point (its user id comes later).
-fn selection_of(point: &PickupPoint) -> PickupSelection {
-    let (street, house_number) = api::split_street(&point.street);
-    PickupSelection {
-        point_id: point.id.clone(),
-        kind: point.kind,
-        name: point.name.clone(),
-        address: AddressSelection {
-            postcode: point.postcode.clone(),
-            town: point.town.clone(),
-            street,
-            house_number,
-            verified: true,
-            quality: None,
-        },
-        user: None,
-    }
-}
-
 #[component]
 pub fn PickupChoice(
     /// The home address from the address part: the part opens around it.
@@ -88,7 +69,7 @@ pub fn PickupChoice(
     let ask_user = user.asker();
     let choose = Callback::new(move |point: PickupPoint| {
         state.announcement.set(lang.get_untracked().pickup().selected.replace("{name}", &point.name));
-        chosen.set(Some(selection_of(&point)));
+        chosen.set(Some(PickupSelection::at(&point)));
         ask_user();
     });
     let (heading_id, status_id) = (unique_id("pickup-heading"), unique_id("pickup-status"));
