@@ -185,7 +185,7 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
     let handle = WidgetHandle::starting_with(config.lang, start);
     let listeners: Listeners = Rc::default();
     let emit_to = listeners.clone();
-    let target = element.clone();
+    let (target, told) = (element.clone(), element.clone());
     let (failed_at, notify_failure) = (element.clone(), listeners.clone());
     let mounted = leptos::mount::mount_to(element, move || {
         Effect::new(move |previous: Option<(bool, Selection)>| {
@@ -206,7 +206,6 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
             }
             (complete, selection)
         });
-        let told = target.clone();
         Effect::new(move |first: Option<()>| {
             let shopper = handle.shopper;
             let (first_name, last_name, email) =
