@@ -4,14 +4,14 @@
 // is concerned, and axe-clean in four languages.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axeViolations, enterBernAddress, openPage, sharedProxyAndBrowser } from './harness.mjs';
+import { axeViolations, enterBernAddress, openPage, sharedProxyAndBrowser, startProxy } from './harness.mjs';
 
 const shared = sharedProxyAndBrowser({ before, after });
 const field = (page, name) => page.locator(`input[type=hidden][name=${name}]`).inputValue();
 
 /** Opens the shop, presses the button with the keyboard, and returns the shop page and the popup. */
-async function openSignIn() {
-  const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/element/shop.html`);
+async function openSignIn(proxy = shared.proxy) {
+  const { page, problems } = await openPage(shared.browser.context, `${proxy.url}/element/shop.html`);
   const button = page.getByRole('button', { name: 'Use my Swiss Post addresses' });
   await button.focus();
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('Enter')]);
@@ -107,4 +107,26 @@ test('the saved addresses are axe-clean in German, French, Italian and English',
   }
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test('no token, code, secret or personal data of the sign-in reaches the proxy\'s log (debug level)', async () => {
+  const proxy = await startProxy({ RUST_LOG: 'debug' });
+  try {
+    const { page, popup } = await openSignIn(proxy);
+    await signIn(popup, 'anna.muster@sandbox.example', 'sandbox-anna', 'Allow');
+    await page.getByText('Signed in as Anna Muster. Choose one of your addresses.').waitFor();
+    const saved = page.getByRole('group', { name: 'Your Swiss Post addresses' });
+    await saved.getByRole('radio', { name: /^My Post 24: / }).check();
+    await page.waitForFunction(() => document.querySelector('input[name=shipping_pickup_name2]')?.value);
+    const userId = await field(page, 'shipping_pickup_user_id');
+    await page.close();
+    const log = proxy.lines.join('\n');
+    assert.match(log, /connector sign-in ended/, 'the outcome is logged');
+    for (const secret of ['sandbox-secret', 'sandbox-anna', 'anna.muster', 'Muster', 'Kramgasse', userId, 'eyJ',
+      'code=', 'state=', 'access_token', 'code_verifier']) {
+      assert.ok(!log.includes(secret), `${secret} is in the log`);
+    }
+  } finally {
+    await proxy.stop();
+  }
 });
