@@ -60,7 +60,8 @@ package() {
   fi
   rm -rf "$into" && mkdir -p "$into"
   if [ "$mode" = split ]; then
-    # The main module, a split_*.wasm chunk per split point, and __wasm_split.js, their loader.
+    # The main module, a split_*.wasm chunk per split point, chunk_*.wasm for code two split points share, and
+    # __wasm_split.js, their loader.
     local pieces="$target/split"
     rm -rf "$pieces" && mkdir -p "$pieces"
     wasm-split-cli --target web --out-name swiss-checkout-widget "$wasm" "$pieces"
@@ -68,6 +69,7 @@ package() {
     wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$into" \
       --out-name swiss-checkout-widget "$pieces/swiss-checkout-widget.wasm"
     cp "$pieces"/split_*.wasm "$pieces/__wasm_split.js" "$into/"
+    if compgen -G "$pieces/chunk_*.wasm" > /dev/null; then cp "$pieces"/chunk_*.wasm "$into/"; fi
   else
     wasm-bindgen --target web --no-typescript --out-dir "$into" --out-name swiss-checkout-widget "$wasm"
   fi

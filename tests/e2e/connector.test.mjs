@@ -130,3 +130,20 @@ test('no token, code, secret or personal data of the sign-in reaches the proxy\'
     await proxy.stop();
   }
 });
+
+test('a page without the attribute downloads nothing of it; with it, its chunk comes at first paint', async () => {
+  const fetched = async (url) => {
+    const { page } = await openPage(shared.browser.context, url);
+    const wasm = [];
+    page.on('request', (request) => { if (request.url().endsWith('.wasm')) wasm.push(request.url().split('/').pop()); });
+    await page.reload();
+    await page.getByRole('combobox', { name: 'Postcode or town' }).first().waitFor();
+    await page.waitForTimeout(300);
+    await page.close();
+    return wasm;
+  };
+  const without = await fetched(`${shared.proxy.url}/element/example.html`);
+  assert.ok(!without.includes('split_connector.wasm'), `fetched: ${without}`);
+  const withIt = await fetched(`${shared.proxy.url}/element/shop.html`);
+  assert.ok(withIt.includes('split_connector.wasm'), `fetched: ${withIt}`);
+});

@@ -162,10 +162,8 @@ pub fn SwissCheckout(
     let fill_home = RwSignal::new(None::<api::AddressInput>);
     let _ = (address, delivery, pickup, shopper, parts, collect, fill_home);
     #[cfg(feature = "connector")]
-    let saved_addresses = (config.swiss_post_addresses && parts.address).then(|| {
-        let targets = connector::Targets { home: fill_home, pickup, collect, shopper };
-        view! { <connector::SwissPostAddresses targets=targets /> }
-    });
+    let saved_addresses = (config.swiss_post_addresses && parts.address)
+        .then(|| connector::part(connector::Targets { home: fill_home, pickup, collect, shopper }));
     #[cfg(not(feature = "connector"))]
     let saved_addresses: Option<()> = None;
     #[cfg(feature = "delivery")]
@@ -301,14 +299,14 @@ struct PickupArgs {
     map_setup: pickup::MapSetup,
 }
 
-/// The pickup part's code could not be loaded (a network failure while fetching its wasm chunk).
-#[cfg(feature = "pickup")]
-struct PickupNotLoaded;
+/// A part's code could not be loaded (a network failure while fetching its wasm chunk).
+#[cfg(any(feature = "pickup", feature = "connector"))]
+pub struct NotLoaded;
 
 #[cfg(feature = "split")]
-impl From<leptos::wasm_split::SplitLoaderError> for PickupNotLoaded {
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        PickupNotLoaded
+        NotLoaded
     }
 }
 
@@ -324,7 +322,7 @@ type PickupBuilder = Box<dyn FnOnce() -> AnyView>;
     feature = "split",
     leptos::wasm_split::wasm_split(pickup, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
-fn pickup_view(args: PickupArgs) -> Result<PickupBuilder, PickupNotLoaded> {
+fn pickup_view(args: PickupArgs) -> Result<PickupBuilder, NotLoaded> {
     let PickupArgs { home, product, chosen, shopper, map_setup } = args;
     Ok(Box::new(move || {
         view! { <pickup::PickupChoice home=home product=product chosen=chosen shopper=shopper map_setup=map_setup /> }
@@ -334,8 +332,8 @@ fn pickup_view(args: PickupArgs) -> Result<PickupBuilder, PickupNotLoaded> {
 
 /// The pickup part, or why it is missing: the shopper can try again or choose home delivery.
 #[cfg(feature = "pickup")]
-fn pickup_or_failure(loaded: Result<AnyView, PickupNotLoaded>, lang: Signal<Lang>) -> AnyView {
-    loaded.unwrap_or_else(|PickupNotLoaded| {
+fn pickup_or_failure(loaded: Result<AnyView, NotLoaded>, lang: Signal<Lang>) -> AnyView {
+    loaded.unwrap_or_else(|NotLoaded| {
         view! { <p class="sc-notice" role="alert">{move || lang.get().pickup().failed}</p> }.into_any()
     })
 }
