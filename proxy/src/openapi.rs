@@ -4,18 +4,13 @@
 //! here in one place, from the same list the proxy's `AppError` maps to, so the document names every status
 //! a caller can see.
 
-use std::sync::Arc;
-
 use api::{PROBLEM_CONTENT_TYPE, Problem};
-use axum::extract::State;
-use axum::http::header;
-use axum::response::IntoResponse;
 use utoipa::openapi::path::Operation;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, HttpMethod, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-use crate::{AppState, routes};
+use crate::routes;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -95,13 +90,6 @@ pub fn document() -> utoipa::openapi::OpenApi {
     }
     ErrorAnswers.modify(&mut doc);
     doc
-}
-
-/// `GET /openapi.json`.
-#[utoipa::path(get, path = "/openapi.json", tag = "operations",
-    responses((status = 200, description = "This document", content_type = "application/json", body = Object)))]
-pub async fn serve(State(state): State<Arc<AppState>>) -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "application/json")], state.openapi.clone())
 }
 
 #[cfg(test)]

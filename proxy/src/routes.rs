@@ -62,7 +62,14 @@ pub fn server() -> OpenApiRouter<Arc<AppState>> {
 
 /// Health and the API's own description, open to all.
 pub fn public() -> OpenApiRouter<Arc<AppState>> {
-    OpenApiRouter::new().routes(routes!(healthz)).routes(routes!(readyz)).routes(routes!(crate::openapi::serve))
+    OpenApiRouter::new().routes(routes!(healthz)).routes(routes!(readyz)).routes(routes!(openapi))
+}
+
+/// `GET /openapi.json`: the document [`crate::openapi::document`] made at start.
+#[utoipa::path(get, path = "/openapi.json", tag = "operations",
+    responses((status = 200, description = "This document", content_type = "application/json", body = Object)))]
+pub async fn openapi(State(state): State<Arc<AppState>>) -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], state.openapi.clone())
 }
 
 /// Lookup answers change rarely: the browser may keep one for a few minutes.

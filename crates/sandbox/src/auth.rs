@@ -1,13 +1,11 @@
-//! `POST /OAuth/token` (client-credentials grant, and the authorization-code grant of the Login Post
-//! Connector, [`crate::connector::exchange_code`]) and the bearer-token check of every API route (POST-API.md §2).
+//! The sandbox's clients, the client-credentials grant of `POST /OAuth/token` (the endpoint itself is
+//! [`crate::grants`]) and the bearer-token check of every API route (POST-API.md §2).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use swisspost::{OAuthError, TokenRequest, TokenResponse, scope};
@@ -125,51 +123,9 @@ pub(crate) fn oauth_error(status: StatusCode, error: &str, description: &str) ->
     response
 }
 
-/// `POST /OAuth/token`: the parameters may come in the form body or in the query string (§2.1).
-pub async fn token(
-    State(state): State<SharedState>,
-    RawQuery(query): RawQuery,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let from_query: TokenRequest =
-        query.as_deref().and_then(|q| serde_urlencoded::from_str(q).ok()).unwrap_or_default();
-    let Ok(from_body) = serde_urlencoded::from_bytes::<TokenRequest>(&body) else {
-        return oauth_error(
-            StatusCode::BAD_REQUEST,
-            "invalid_request",
-            "the form body is not application/x-www-form-urlencoded",
-        );
-    };
-    let pick = |a: String, b: String| if a.is_empty() { b } else { a };
-    let request = TokenRequest {
-        grant_type: pick(from_body.grant_type, from_query.grant_type),
-        client_id: pick(from_body.client_id, from_query.client_id),
-        client_secret: pick(from_body.client_secret, from_query.client_secret),
-        scope: from_body.scope.or(from_query.scope),
-        code: pick(from_body.code, from_query.code),
-        redirect_uri: pick(from_body.redirect_uri, from_query.redirect_uri),
-        code_verifier: pick(from_body.code_verifier, from_query.code_verifier),
-    };
-
-    let code_grant = match request.grant_type.as_str() {
-        "client_credentials" => false,
-        "authorization_code" => true,
-        _ => {
-            return oauth_error(
-                StatusCode::BAD_REQUEST,
-                "unsupported_grant_type",
-                "only client_credentials and authorization_code are supported",
-            );
-        }
-    };
-    let Some(client) = state.clients.iter().find(|c| c.id == request.client_id && c.secret == request.client_secret)
-    else {
-        return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "unknown client or wrong secret");
-    };
-    if code_grant {
-        return crate::connector::exchange_code(&state, client, &request, &headers);
-    }
+/// The client-credentials grant for an authenticated `client` (§2.1): a token for the scopes asked, each of
+/// them granted to the client.
+pub fn client_credentials(state: &SharedState, client: &Client, request: &TokenRequest) -> Response {
     let requested: HashSet<String> =
         request.scope.as_deref().unwrap_or("").split_whitespace().map(str::to_owned).collect();
     if requested.is_empty() {

@@ -8,6 +8,7 @@ use axum::http::HeaderMap;
 use axum::http::header::HOST;
 use axum::response::Html;
 
+use crate::html::escape;
 use crate::{LOCATION_PREFIX, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SharedState};
 
 /// One module of the Swiss Post API: the live host it stands in for and its routes (method, path, scope).
@@ -130,20 +131,6 @@ const MODULES: &[Module] = &[
         ],
     },
 ];
-
-/// Text (a Host header, a name, a form value) as it may stand in HTML, also in an attribute value.
-pub(crate) fn escape(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '<' => "&lt;".to_owned(),
-            '>' => "&gt;".to_owned(),
-            '&' => "&amp;".to_owned(),
-            '"' => "&quot;".to_owned(),
-            '\'' => "&#39;".to_owned(),
-            other => other.to_string(),
-        })
-        .collect()
-}
 
 pub async fn page(State(state): State<SharedState>, headers: HeaderMap) -> Html<String> {
     let host = headers.get(HOST).and_then(|value| value.to_str().ok()).unwrap_or("127.0.0.1:8090");
@@ -270,7 +257,7 @@ national pickup points marked <code>Synthetic</code> are generated; the sandbox'
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use crate::html::escape;
 
     #[test]
     fn a_host_header_cannot_write_markup() {

@@ -19,8 +19,10 @@ pub mod collection;
 pub mod connector;
 pub mod data;
 pub mod delivery;
+pub mod grants;
 pub mod holidays;
 pub mod home;
+mod html;
 pub mod knobs;
 mod lang;
 pub mod location;
@@ -150,7 +152,7 @@ impl SandboxState {
 /// The sandbox's routes: the Swiss Post contract, plus `/__sandbox/*` for tests.
 pub fn router(state: SharedState) -> Router {
     let upstream = Router::new()
-        .route("/OAuth/token", post(auth::token))
+        .route("/OAuth/token", post(grants::token))
         .route("/address/v1/zips", get(address::zips))
         .route("/address/v1/streets", get(address::streets))
         .route("/address/v1/houses", get(address::houses))

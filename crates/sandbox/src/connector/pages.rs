@@ -9,7 +9,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use super::shoppers::{SHOPPERS, Shopper};
-use crate::home::escape;
+use crate::html::escape;
 use crate::lang::Lang;
 
 /// Where the sign-in form posts.
