@@ -34,6 +34,10 @@ test('a test shopper signs in and picks their My Post 24 terminal: the point and
   // The popup is closed by the widget once the sign-in ended (or closes itself).
   if (!popup.isClosed()) await popup.waitForEvent('close', { timeout: 10_000 });
   const saved = page.getByRole('group', { name: 'Your Swiss Post addresses' });
+  // The button is gone; the focus is on the first saved address, for the keyboard.
+  const main = saved.getByRole('radio', { name: 'Main address: Kramgasse 49, 3011 Bern' });
+  await page.waitForFunction(() => document.activeElement?.type === 'radio');
+  assert.equal(await main.evaluate((radio) => radio === document.activeElement), true);
   const terminal = saved.getByRole('radio', { name: 'My Post 24: My Post 24 9000 St. Gallen Bahnhof' });
   await terminal.focus();
   await page.keyboard.press('Space');

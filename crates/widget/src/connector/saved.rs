@@ -87,6 +87,8 @@ pub fn SavedAddresses(args: SavedArgs) -> impl IntoView {
     let session = RwSignal::new(None::<ConnectorSession>);
     let chosen = RwSignal::new(String::new());
     let group = unique_id("connector");
+    let fieldset_id = unique_id("connector-addresses");
+    let focus_id = fieldset_id.clone();
 
     // Follows the sign-in. Every write after the wait tries: the widget may be gone by then.
     let following = client.clone();
@@ -105,6 +107,8 @@ pub fn SavedAddresses(args: SavedArgs) -> impl IntoView {
                 let shopper = Some(shopper);
                 session.try_set(Some(ConnectorSession { status: ConnectorStatus::SignedIn, shopper, addresses }));
                 signed_in.try_set(true);
+                // The button the shopper pressed is gone: their addresses take the focus.
+                request_animation_frame(move || focus_first_option(&focus_id));
             }
             ended => {
                 let text = match ended.map(|s| s.status) {
@@ -165,7 +169,7 @@ pub fn SavedAddresses(args: SavedArgs) -> impl IntoView {
             .collect_view();
         let sign_out = sign_out.clone();
         Some(view! {
-            <fieldset class="sc-connector__addresses">
+            <fieldset class="sc-connector__addresses" id=fieldset_id.clone()>
                 <legend>{move || lang.get().connector().legend}</legend>
                 {options}
             </fieldset>
@@ -173,6 +177,19 @@ pub fn SavedAddresses(args: SavedArgs) -> impl IntoView {
                 {move || lang.get().connector().sign_out}
             </button>
         })
+    }
+}
+
+/// Focuses the first radio button in the element `id`, if it is there.
+fn focus_first_option(id: &str) {
+    use wasm_bindgen::JsCast;
+    let first = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|fieldset| fieldset.query_selector("input").ok().flatten())
+        .and_then(|input| input.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(input) = first {
+        let _ = input.focus();
     }
 }
 
