@@ -186,6 +186,7 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
     let listeners: Listeners = Rc::default();
     let emit_to = listeners.clone();
     let (target, told) = (element.clone(), element.clone());
+    let _ = &told;
     let (failed_at, notify_failure) = (element.clone(), listeners.clone());
     let mounted = leptos::mount::mount_to(element, move || {
         Effect::new(move |previous: Option<(bool, Selection)>| {
@@ -206,6 +207,7 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
             }
             (complete, selection)
         });
+        #[cfg(feature = "connector")]
         Effect::new(move |first: Option<()>| {
             let shopper = handle.shopper;
             let (first_name, last_name, email) =

@@ -72,7 +72,8 @@ fn check_message(strings: &AddressStrings, check: &Check) -> &'static str {
 pub fn AddressForm(
     /// What the shopper entered, kept up to date for the host page.
     selection: RwSignal<AddressSelection>,
-    /// An address to put into the fields and check (a saved address the shopper chose); emptied once taken.
+    /// An address to put into the fields and check (a saved address the shopper chose, with the `connector`
+    /// feature); emptied once taken.
     #[prop(optional)]
     fill: Option<RwSignal<Option<AddressInput>>>,
 ) -> impl IntoView {
@@ -195,6 +196,9 @@ pub fn AddressForm(
         street_text.set(address.street.clone());
         number_text.set(address.house_number.clone());
     };
+    #[cfg(not(feature = "connector"))]
+    let _ = (fill, put);
+    #[cfg(feature = "connector")]
     if let Some(fill) = fill {
         let validate = validate.clone();
         Effect::new(move |_| {
