@@ -17,36 +17,11 @@ row() {
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1000 }'; }
 printf '%-56s %10s %10s %10s\n' file raw gzip brotli
 element=$dist/element
-before=0
-for f in swiss-checkout-widget_bg.wasm swiss-checkout.js swiss-checkout.css; do
-  row "element/$f" "$element/$f"; before=$((before + size))
-done
-# Code the split points share (a chunk_*.wasm), fetched with the first of them.
-shared=0
-for f in "$element"/chunk_*.wasm; do
-  [ -f "$f" ] || continue
-  row "element/${f#"$element"/} (shared by the chunks)" "$f"; shared=$((shared + size))
-done
-# What opening the pickup part adds: its wasm chunk, Leaflet's script and stylesheet, the outline GeoJSON.
-map=$shared
-for f in "$element"/split_pickup.wasm "$element"/leaflet/leaflet.js "$element"/leaflet/leaflet.css; do
-  [ -f "$f" ] || continue
-  row "element/${f#"$element"/} (with the map)" "$f"; map=$((map + size))
-done
-row "outline GeoJSON, from the proxy (with the map)" proxy/data/ch_country_naturalearth.geojson; map=$((map + size))
-# What a page with the swiss-post-addresses attribute adds: the connector's chunk, fetched at first paint.
-connector=0
-if [ -f "$element/split_connector.wasm" ]; then
-  row "element/split_connector.wasm (swiss-post-addresses)" "$element/split_connector.wasm"
-  connector=$((shared + size))
-fi
+python3 scripts/size-chunks.py "$element" target/element/split/__wasm_split.js proxy/data/ch_country_naturalearth.geojson
 address=0
 for f in swiss-checkout-widget_bg.wasm swiss-checkout.js swiss-checkout.css; do
   row "element-address/$f" "$dist/element-address/$f"; address=$((address + size))
 done
-echo "<swiss-checkout> element, every part, before the map opens: $(kb "$before") KB brotli (goal 60)"
-echo "<swiss-checkout> element with the map open: $(kb $((before + map))) KB brotli"
-[ "$connector" -gt 0 ] && echo "<swiss-checkout swiss-post-addresses>, before the map opens: $(kb $((before + connector))) KB brotli"
 echo "<swiss-checkout> element, address part only: $(kb "$address") KB brotli (goal 40)"
 aftersale=0
 for f in swiss-checkout-widget_bg.wasm swiss-checkout-aftersale.js swiss-checkout-aftersale.css; do
