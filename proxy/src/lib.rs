@@ -188,7 +188,7 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
             guard::PublishableKey(config.publishable_key.as_deref().map(Arc::from)),
             guard::check_key,
         ))
-        .layer(middleware::from_fn_with_state(rate_limit, guard::rate_limit))
+        .layer(middleware::from_fn_with_state(rate_limit.clone(), guard::rate_limit))
         .layer(cors(&config.allowed_origins)?)
         .layer(middleware::from_fn_with_state(guard::Origins::new(&config.allowed_origins), guard::check_origin))
         .split_for_parts();
@@ -199,8 +199,11 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         .layer(middleware::from_fn_with_state(guard::ServerKey(config.server_key.clone()), guard::check_server_key))
         .split_for_parts();
     let (public, _) = routes::public().split_for_parts();
+    // Top-level pages (no CORS, no key), but each start makes a session and each callback calls Swiss Post:
+    // the same rate limit per client address as the widget's routes.
     let (connector_pages, _) = routes::connector_pages()
         .route_layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::record))
+        .layer(middleware::from_fn_with_state(rate_limit.clone(), guard::rate_limit))
         .split_for_parts();
     let sandbox_mode = state.sandbox_mode;
     let mut app = Router::new().merge(connector_pages).merge(api).merge(server).merge(public);

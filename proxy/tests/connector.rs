@@ -24,6 +24,10 @@ struct Shop {
 /// A proxy with real-mode credentials and the connector configured against a sandbox, its callback registered
 /// there exactly.
 async fn shop_with(session_secs: u64) -> Shop {
+    shop_limited(session_secs, proxy::config::Limits { rate_per_second: 0, ..Default::default() }).await
+}
+
+async fn shop_limited(session_secs: u64, limits: proxy::config::Limits) -> Shop {
     let sandbox = sandbox::spawn(sandbox::SandboxConfig::default()).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -32,6 +36,7 @@ async fn shop_with(session_secs: u64) -> Shop {
     let mut config = common::config_for(&sandbox.base_url(), common::sandbox_credentials(), 5_000);
     config.connector =
         Some(ConnectorConfig { redirect_uri, session_secs, ..ConnectorConfig::on_sandbox(&sandbox.base_url()) });
+    config.limits = limits;
     let proxy = proxy::build(config).await.unwrap();
     let server = tokio::spawn(async move {
         let listeners = proxy::Listeners { app: listener, operations: None };
@@ -204,4 +209,18 @@ async fn without_a_connector_the_routes_say_so() {
     let response = reqwest::get(format!("{base}{CONNECTOR_SESSION_PATH}?checkout={CHECKOUT}")).await.unwrap();
     assert!(response.status().is_client_error() || response.status().is_server_error());
     assert_eq!(response.headers()["content-type"], api::PROBLEM_CONTENT_TYPE);
+}
+
+#[tokio::test]
+async fn the_popup_pages_share_the_rate_limit_of_the_widgets_routes() {
+    // Each start makes a session and each callback calls Swiss Post: a client cannot make them without end.
+    let limits = proxy::config::Limits { rate_per_second: 1, rate_burst: 3, ..Default::default() };
+    let shop = shop_limited(900, limits).await;
+    let start = format!("{}{CONNECTOR_START_PATH}?checkout={CHECKOUT}", shop.base);
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        statuses.push(shop.http.get(&start).send().await.unwrap().status());
+    }
+    assert_eq!(&statuses[..3], [StatusCode::FOUND; 3]);
+    assert_eq!(statuses[4], StatusCode::TOO_MANY_REQUESTS, "{statuses:?}");
 }

@@ -100,6 +100,13 @@ fn local_now(state: &SharedState) -> PrimitiveDateTime {
     PrimitiveDateTime::new(local.date(), local.time())
 }
 
+/// The whole number `name`, or `default` when it is absent; anything else is a 400 naming it.
+fn number(params: &HashMap<String, String>, name: &str, default: usize) -> Result<usize, LocationError> {
+    params.get(name).map_or(Ok(default), |text| {
+        text.trim().parse::<usize>().map_err(|_| LocationError::bad(name, "must be a number"))
+    })
+}
+
 fn lang_of(params: &HashMap<String, String>) -> Lang {
     params.get("lang").and_then(|l| Lang::from_code(l)).unwrap_or(Lang::De)
 }
@@ -167,11 +174,7 @@ pub async fn find(
         return Err(LocationError::bad("query", "wants POI type tags (aggregates are not served)"));
     }
     let type_ids = location.type_ids(tags);
-    let max = match params.get("maxpois") {
-        Some(text) => text.trim().parse::<usize>().map_err(|_| LocationError::bad("maxpois", "must be a number"))?,
-        None => MAX_POIS,
-    }
-    .min(MAX_POIS);
+    let max = number(&params, "maxpois", MAX_POIS)?.min(MAX_POIS);
     let english = lang_of(&params) == Lang::En;
     let now = local_now(&state);
     let pois = location
@@ -231,11 +234,7 @@ pub async fn geocode(
     if query.chars().count() > 100 {
         return Err(LocationError::bad("query", "is too long"));
     }
-    let limit = match params.get("limit") {
-        Some(text) => text.trim().parse::<usize>().map_err(|_| LocationError::bad("limit", "must be a number"))?,
-        None => 10,
-    }
-    .clamp(1, MAX_GEOCODE_HITS);
+    let limit = number(&params, "limit", 10)?.clamp(1, MAX_GEOCODE_HITS);
     let wanted: Vec<&'static str> = match params.get("pois") {
         Some(tags) => location.type_ids(tags),
         None => places::SERVED_TYPES.to_vec(),
