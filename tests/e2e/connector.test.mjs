@@ -101,7 +101,19 @@ test('consent declined, or the Swiss Post window closed, leaves the form as it w
 
 test('the saved addresses are axe-clean in German, French, Italian and English', async () => {
   const { page, problems, popup } = await openSignIn();
-  await signIn(popup, 'luca.beispiel@sandbox.example', 'sandbox-luca', 'Allow');
+  // The sandbox's sign-in and consent pages too: the stand-in a shop's developers and testers use.
+  assert.deepEqual(await axeViolations(popup, 'body'), [], 'sign-in page');
+  await popup.getByRole('textbox', { name: 'E-mail' }).fill('luca.beispiel@sandbox.example');
+  await popup.getByLabel('Password').fill('wrong');
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await popup.getByRole('alert').waitFor();
+  assert.deepEqual(await axeViolations(popup, 'body'), [], 'sign-in page with its error');
+  await popup.getByRole('textbox', { name: 'E-mail' }).fill('luca.beispiel@sandbox.example');
+  await popup.getByLabel('Password').fill('sandbox-luca');
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await popup.getByRole('button', { name: 'Allow' }).waitFor();
+  assert.deepEqual(await axeViolations(popup, 'body'), [], 'consent page');
+  await popup.getByRole('button', { name: 'Allow' }).click();
   await page.getByRole('group', { name: 'Your Swiss Post addresses' }).waitFor();
   for (const [lang, legend] of [['de', 'Ihre Adressen bei der Post'], ['fr', 'Vos adresses à la Poste'],
     ['it', 'I vostri indirizzi alla Posta'], ['en', 'Your Swiss Post addresses']]) {
