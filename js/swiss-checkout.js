@@ -157,14 +157,21 @@ export class SwissCheckoutElement extends HTMLElement {
     };
   }
 
-  /** Puts what the widget learned into the form's name and e-mail fields that are still empty. */
+  /**
+   * Puts what the widget learned (the shopper's Swiss Post sign-in) into the form's own name and e-mail
+   * fields that are still empty and can be typed in, telling the page's code as typing would (input, change).
+   */
   #fillShopper({ firstName = '', lastName = '', email = '' }) {
     const form = this.#internals?.form ?? this.closest('form');
     const values = { 'given-name': firstName, 'family-name': lastName, name: `${firstName} ${lastName}`.trim(), email };
     for (const element of form?.elements ?? []) {
-      if (this.contains(element) || element.value?.trim()) continue;
+      if (this.contains(element) || element.disabled || element.readOnly || element.type === 'hidden') continue;
+      if (element.value?.trim()) continue;
       const token = (element.getAttribute('autocomplete') ?? '').split(/\s+/).find((t) => values[t]);
-      if (token) element.value = values[token];
+      if (!token) continue;
+      element.value = values[token];
+      element.dispatchEvent(new Event('input', { bubbles: true }));
+      element.dispatchEvent(new Event('change', { bubbles: true }));
     }
   }
 

@@ -764,6 +764,10 @@ impl Config {
             if !connector.scope.split_whitespace().any(|s| s == "openid") {
                 return wrong("connector.scope", "must include openid");
             }
+            // The ID token is signed with the client secret (HS256): an empty one would let anyone sign.
+            if connector.client_secret.expose().len() < 8 {
+                return wrong("connector.client_secret", "must be the secret Swiss Post gave the shop");
+            }
             if !(1..=3_600).contains(&connector.session_secs) {
                 return wrong("connector.session_secs", "must be between 1 and 3600 seconds");
             }

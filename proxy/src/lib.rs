@@ -49,7 +49,7 @@ pub struct AppState {
     pub metrics: metrics::Metrics,
     pub lookups: lookup::Lookups,
     pub delivery: delivery::DeliveryOptions,
-    pub pickup: pickup::Pickup,
+    pub pickup: Arc<pickup::Pickup>,
     pub labels: labels::Labels,
     pub aftersale: aftersale::AfterSale,
     /// Seals and opens the shopper's link tokens.
@@ -59,7 +59,7 @@ pub struct AppState {
     /// `/openapi.json`, made once.
     pub openapi: bytes::Bytes,
     /// "Use my Swiss Post addresses", when configured (always in sandbox mode).
-    pub connector: Option<connector::Connector>,
+    pub connector: Option<Arc<connector::Connector>>,
     /// The embedded sandbox, in sandbox mode: the demo moves its clock.
     pub sandbox: Option<sandbox::SharedState>,
     pub sandbox_mode: bool,
@@ -134,13 +134,16 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
         }
     }
     let post = Arc::new(PostClient::new(&config.upstream, credentials, &metrics)?);
-    let connector =
-        config.connector.clone().map(|c| connector::Connector::new(c, config.upstream.timeout())).transpose()?;
+    let connector = config
+        .connector
+        .clone()
+        .map(|c| connector::Connector::new(c, config.upstream.timeout()).map(Arc::new))
+        .transpose()?;
     let state = Arc::new(AppState {
         metrics: metrics.clone(),
         lookups: lookup::Lookups::new(post.clone(), config.cache.freshness(), &metrics),
         delivery: delivery::DeliveryOptions::new(post.clone(), config.delivery.clone()),
-        pickup: pickup::Pickup::new(post.clone()),
+        pickup: Arc::new(pickup::Pickup::new(post.clone())),
         labels: labels::Labels::new(post.clone(), &config.labels, sandbox_mode),
         aftersale: aftersale::AfterSale::new(post, &config.labels, sandbox_mode),
         links: links::Links::new(config.link_secret.as_ref().map(|s| s.expose())).ok_or(StartError::Randomness)?,

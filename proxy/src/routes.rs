@@ -441,19 +441,8 @@ mod tests {
     }
 }
 
-fn connector(state: &AppState) -> Result<&crate::connector::Connector, AppError> {
+fn connector(state: &AppState) -> Result<&Arc<crate::connector::Connector>, AppError> {
     state.connector.as_ref().ok_or(AppError::NotConfigured("\"Use my Swiss Post addresses\" is not configured"))
-}
-
-/// The session id from the connector's cookie.
-fn connector_cookie(headers: &HeaderMap) -> Option<String> {
-    let prefix = format!("{}=", api::connector::CONNECTOR_COOKIE);
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .find_map(|pair| pair.trim().strip_prefix(prefix.as_str()).map(str::to_owned))
 }
 
 /// `GET /v1/connector/start?checkout=…&lang=…`: opened by the widget in a popup; on to Swiss Post's sign-in.
@@ -489,8 +478,16 @@ pub async fn connector_callback(
     let connector = connector(&state)?;
     let params: std::collections::HashMap<String, String> =
         query.as_deref().and_then(|q| serde_urlencoded::from_str(q).ok()).unwrap_or_default();
-    let (status, lang) = connector.finish(connector_cookie(&headers).as_deref(), &params, &state.pickup).await;
-    Ok(crate::connector::page::callback(status, lang))
+    let session = connector.session_id(&headers);
+    let (status, lang, new_id) = connector.finish(session.as_deref(), params, state.pickup.clone()).await;
+    let mut page = crate::connector::page::callback(status, lang);
+    // Signed in: the session goes on under a new id, in a new cookie.
+    if let Some(id) = new_id
+        && let Ok(cookie) = axum::http::HeaderValue::from_str(&connector.cookie(&id, connector.session_secs()))
+    {
+        page.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    Ok(page)
 }
 
 /// `GET /v1/connector/close.js`: the callback page's script.
@@ -511,7 +508,7 @@ pub async fn connector_session(
 ) -> Result<Response, AppError> {
     let connector = connector(&state)?;
     let checkout = check::checkout_id(query.get("checkout"))?;
-    let session = connector.status(connector_cookie(&headers).as_deref(), &checkout).await;
+    let session = connector.status(connector.session_id(&headers).as_deref(), &checkout).await;
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(session)).into_response())
 }
 
@@ -520,6 +517,6 @@ pub async fn connector_session(
     responses((status = 204, description = "Signed out; the cookie is cleared")))]
 pub async fn connector_sign_out(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Result<Response, AppError> {
     let connector = connector(&state)?;
-    connector.forget(connector_cookie(&headers).as_deref()).await;
+    connector.forget(connector.session_id(&headers).as_deref()).await;
     Ok((axum::http::StatusCode::NO_CONTENT, [(header::SET_COOKIE, connector.cookie("", 0))]).into_response())
 }

@@ -72,6 +72,17 @@ fn request_field(html: &str) -> String {
 /// The shopper's way through the popup: start, sign in, consent (`decision`), back at the callback. Returns
 /// the proxy's session cookie and the callback page.
 async fn sign_in(shop: &Shop, seen: &mut Seen, email: &str, password: &str, decision: &str) -> (String, String) {
+    sign_in_keeping(shop, seen, email, password, decision).await.1
+}
+
+/// As [`sign_in`]; also returns the cookie the sign-in started with.
+async fn sign_in_keeping(
+    shop: &Shop,
+    seen: &mut Seen,
+    email: &str,
+    password: &str,
+    decision: &str,
+) -> (String, (String, String)) {
     let start = format!("{}{CONNECTOR_START_PATH}?checkout={CHECKOUT}&lang=en", shop.base);
     let (status, headers, _) = seen.take(shop.http.get(start).send().await.unwrap()).await;
     assert_eq!(status, StatusCode::FOUND);
@@ -100,7 +111,16 @@ async fn sign_in(shop: &Shop, seen: &mut Seen, email: &str, password: &str, deci
     assert_eq!(status, StatusCode::OK);
     assert!(headers["content-security-policy"].to_str().unwrap().contains("script-src 'self'"));
     assert_eq!(headers["referrer-policy"], "no-referrer");
-    (cookie, page)
+    // Signed in, the session goes on under a new id (the one that started may have been planted).
+    let first = cookie.clone();
+    match headers.get(SET_COOKIE) {
+        Some(renewed) => {
+            let renewed = renewed.to_str().unwrap().split(';').next().unwrap().to_owned();
+            assert_ne!(renewed, cookie);
+            (first, (renewed, page))
+        }
+        None => (first, (cookie, page)),
+    }
 }
 
 async fn session(shop: &Shop, seen: &mut Seen, cookie: Option<&str>, checkout: &str) -> ConnectorSession {
@@ -118,8 +138,14 @@ async fn session(shop: &Shop, seen: &mut Seen, cookie: Option<&str>, checkout: &
 async fn a_shopper_signs_in_and_the_widget_gets_names_and_saved_addresses_but_never_a_token() {
     let shop = shop_with(900).await;
     let mut seen = Seen::default();
-    let (cookie, page) = sign_in(&shop, &mut seen, "anna.muster@sandbox.example", "sandbox-anna", "allow").await;
+    let (first, (cookie, page)) =
+        sign_in_keeping(&shop, &mut seen, "anna.muster@sandbox.example", "sandbox-anna", "allow").await;
     assert!(page.contains("Signed in"), "{page}");
+    // The id the sign-in started with (which someone may have planted) holds nothing now.
+    assert_eq!(session(&shop, &mut seen, Some(&first), CHECKOUT).await.status, ConnectorStatus::None);
+    // Two cookies of that name (one planted beside the proxy's own): neither is trusted.
+    let both = format!("{cookie}; {first}");
+    assert_eq!(session(&shop, &mut seen, Some(&both), CHECKOUT).await.status, ConnectorStatus::None);
     let signed_in = session(&shop, &mut seen, Some(&cookie), CHECKOUT).await;
     assert_eq!(signed_in.status, ConnectorStatus::SignedIn);
     let shopper = signed_in.shopper.as_ref().unwrap();
@@ -164,14 +190,15 @@ async fn declined_consent_and_a_forged_state_end_without_addresses() {
     let declined = session(&shop, &mut seen, Some(&cookie), CHECKOUT).await;
     assert_eq!((declined.status, declined.addresses.len()), (ConnectorStatus::Declined, 0));
 
-    // A callback whose state is not the session's: refused, nothing read.
+    // A callback whose state is not the session's: refused, nothing read, and the shopper's own sign-in is
+    // still under way (anyone may send a shopper to such a link).
     let start = format!("{}{CONNECTOR_START_PATH}?checkout={CHECKOUT}&lang=en", shop.base);
     let response = shop.http.get(start).send().await.unwrap();
     let cookie = response.headers()[SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned();
     let forged = format!("{}{CONNECTOR_CALLBACK_PATH}?code=stolen&state=forged", shop.base);
     let page = shop.http.get(forged).header(COOKIE, &cookie).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("did not work"), "{page}");
-    assert_eq!(session(&shop, &mut seen, Some(&cookie), CHECKOUT).await.status, ConnectorStatus::Failed);
+    assert_eq!(session(&shop, &mut seen, Some(&cookie), CHECKOUT).await.status, ConnectorStatus::Pending);
     // A callback without the session cookie (another browser): refused too (in German: no session, no language).
     let page = shop.http.get(format!("{}{CONNECTOR_CALLBACK_PATH}?code=x&state=y", shop.base)).send().await.unwrap();
     assert!(page.text().await.unwrap().contains("Anmeldung nicht möglich"));

@@ -75,6 +75,8 @@ test('a test shopper signs in and picks their My Post 24 terminal: the point and
   await page.getByRole('button', { name: 'Sign out' }).press('Enter');
   await page.getByText('Signed out. The shop has forgotten your addresses.').waitFor();
   assert.equal(await saved.count(), 0);
+  // The button is back and has the focus.
+  await page.waitForFunction(() => document.activeElement?.textContent?.includes('Use my Swiss Post addresses'));
   assert.equal(await field(page, 'shipping_street'), 'Kramgasse');
   assert.deepEqual(problems, []);
   await page.close();

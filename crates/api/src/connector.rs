@@ -51,8 +51,8 @@ pub enum ConnectorStatus {
     Failed,
 }
 
-/// The signed-in shopper.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The signed-in shopper. Personal data: `Debug` shows none of it.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SavedShopper {
     pub first_name: String,
@@ -61,8 +61,9 @@ pub struct SavedShopper {
 }
 
 /// One saved address the checkout can use: a home (main or another domicile) or a pickup point. PO box
-/// addresses are not offered (the checkout delivers to homes and pickup points).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// addresses are not offered (the checkout delivers to homes and pickup points). Personal data: `Debug` shows
+/// its id only.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SavedAddress {
     /// "main", or Swiss Post's id of the address.
@@ -89,6 +90,18 @@ pub struct ConnectorSession {
     pub shopper: Option<SavedShopper>,
     #[serde(default)]
     pub addresses: Vec<SavedAddress>,
+}
+
+impl std::fmt::Debug for SavedShopper {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SavedShopper").finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for SavedAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SavedAddress").field("id", &self.id).finish_non_exhaustive()
+    }
 }
 
 impl ConnectorSession {

@@ -62,11 +62,41 @@ impl std::fmt::Debug for CodeTokenResponse {
 pub struct IdTokenClaims {
     pub iss: String,
     pub sub: String,
-    pub aud: String,
+    pub aud: Audience,
     /// Seconds since the Unix epoch.
     pub exp: i64,
     pub iat: i64,
     pub nonce: String,
+}
+
+/// `aud` of an ID token: one client id, or a list of them (OpenID Connect Core §2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Audience {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Default for Audience {
+    fn default() -> Self {
+        Self::One(String::new())
+    }
+}
+
+impl Audience {
+    /// Whether the token is for `client_id`.
+    pub fn names(&self, client_id: &str) -> bool {
+        match self {
+            Self::One(aud) => aud == client_id,
+            Self::Many(list) => list.iter().any(|aud| aud == client_id),
+        }
+    }
+}
+
+impl From<String> for Audience {
+    fn from(aud: String) -> Self {
+        Self::One(aud)
+    }
 }
 
 /// The postal address claim of userinfo.
@@ -103,7 +133,8 @@ impl std::fmt::Debug for UserInfo {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The addressee's names. Personal data: `Debug` shows none of it.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Addressee {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -147,8 +178,9 @@ pub struct LogisticLocation {
     pub zip: SavedZip,
 }
 
-/// One saved address of `GET /address/v1/users/current/addresses` (§3).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// One saved address of `GET /address/v1/users/current/addresses` (§3). Personal data: `Debug` shows its
+/// type only.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct SavedAddress {
     /// Absent for `MAIN`.
@@ -162,6 +194,18 @@ pub struct SavedAddress {
     pub geographic_location: GeographicLocation,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub logistic_location: Option<LogisticLocation>,
+}
+
+impl std::fmt::Debug for Addressee {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Addressee").finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for SavedAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SavedAddress").field("type", &self.kind).finish_non_exhaustive()
+    }
 }
 
 fn base64url(bytes: &[u8]) -> String {
@@ -213,8 +257,14 @@ mod tests {
 
     #[test]
     fn an_id_token_verifies_with_its_secret_only() {
-        let claims =
-            IdTokenClaims { iss: "i".into(), sub: "s".into(), aud: "a".into(), exp: 2, iat: 1, nonce: "n".into() };
+        let claims = IdTokenClaims {
+            iss: "i".into(),
+            sub: "s".into(),
+            aud: "a".to_owned().into(),
+            exp: 2,
+            iat: 1,
+            nonce: "n".into(),
+        };
         let token = sign_id_token(&claims, "secret");
         assert_eq!(verify_id_token(&token, "secret"), Some(claims));
         assert_eq!(verify_id_token(&token, "other"), None);

@@ -210,16 +210,13 @@ impl ProxyClient {
         self.post(PICKUP_USER_PATH, shopper).await
     }
 
-    /// `GET /v1/connector/session?checkout=…`: where this checkout's sign-in with Swiss Post stands.
+    /// `GET /v1/connector/session?checkout=…`: where this checkout's sign-in with Swiss Post stands. Asked
+    /// every second while the shopper signs in, so a failure is not reported (it would be, every second).
     #[cfg(feature = "connector")]
     pub async fn connector_session(&self, checkout: &str) -> Result<api::connector::ConnectorSession, FetchError> {
         const PATH: &str = api::connector::CONNECTOR_SESSION_PATH;
         let url = format!("{}{PATH}?checkout={}", self.base, encode(checkout));
-        let result = match self.send_with("GET", &url, None, true).await {
-            Ok(response) => read(response).await,
-            Err(error) => Err(error),
-        };
-        self.reported(PATH, result)
+        read(self.send_with("GET", &url, None, true).await?).await
     }
 
     /// `DELETE /v1/connector/session`: the proxy forgets the shopper's addresses.

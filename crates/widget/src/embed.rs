@@ -209,12 +209,16 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
         });
         #[cfg(feature = "connector")]
         Effect::new(move |first: Option<()>| {
-            let shopper = handle.shopper;
-            let (first_name, last_name, email) =
-                (shopper.first_name.get(), shopper.last_name.get(), shopper.email.get());
+            // Only what the widget learned itself (never the page's own typing, which it was told).
+            let _ = handle.shopper.learned.get();
             if first.is_some() {
+                let shopper = handle.shopper;
                 let detail = js_sys::Object::new();
-                for (key, value) in [("firstName", first_name), ("lastName", last_name), ("email", email)] {
+                for (key, value) in [
+                    ("firstName", shopper.first_name.get_untracked()),
+                    ("lastName", shopper.last_name.get_untracked()),
+                    ("email", shopper.email.get_untracked()),
+                ] {
                     let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(key), &JsValue::from_str(&value));
                 }
                 dispatch(&told, SHOPPER_EVENT, &detail);

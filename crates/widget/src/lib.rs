@@ -162,8 +162,10 @@ pub fn SwissCheckout(
     let fill_home = RwSignal::new(None::<api::AddressInput>);
     let _ = (address, delivery, pickup, shopper, parts, collect, fill_home);
     #[cfg(feature = "connector")]
-    let saved_addresses = (config.swiss_post_addresses && parts.address)
-        .then(|| connector::part(connector::Targets { home: fill_home, pickup, collect, shopper }));
+    let saved_addresses = (config.swiss_post_addresses && parts.address).then(|| {
+        let offers_pickup = parts.pickup;
+        connector::part(connector::Targets { home: fill_home, pickup, collect, shopper, offers_pickup })
+    });
     #[cfg(not(feature = "connector"))]
     let saved_addresses: Option<()> = None;
     #[cfg(feature = "delivery")]
@@ -345,6 +347,9 @@ pub struct Shopper {
     pub first_name: RwSignal<String>,
     pub last_name: RwSignal<String>,
     pub email: RwSignal<String>,
+    /// Counts the times the widget learned them itself (the shopper's Swiss Post sign-in), for the page to
+    /// fill its own fields.
+    pub learned: RwSignal<u32>,
 }
 
 impl Shopper {
@@ -353,17 +358,25 @@ impl Shopper {
             first_name: RwSignal::new(String::new()),
             last_name: RwSignal::new(String::new()),
             email: RwSignal::new(String::new()),
+            learned: RwSignal::new(0),
         }
     }
 
-    /// Takes what the page knows now; a signal is set only when its value changes.
+    /// Takes what the page knows now; a signal is set only when its value changes (and nothing once the
+    /// widget is gone).
     pub fn set(&self, first_name: &str, last_name: &str, email: &str) {
         for (signal, value) in [(self.first_name, first_name), (self.last_name, last_name), (self.email, email)] {
             let value = value.trim();
-            if signal.with_untracked(|v| v != value) {
-                signal.set(value.to_owned());
+            if signal.try_with_untracked(|v| v != value) == Some(true) {
+                signal.try_set(value.to_owned());
             }
         }
+    }
+
+    /// Takes what the widget learned itself, and tells the page (the `swiss-checkout:shopper` event).
+    pub fn learn(&self, first_name: &str, last_name: &str, email: &str) {
+        self.set(first_name, last_name, email);
+        self.learned.try_update(|n| *n += 1);
     }
 }
 

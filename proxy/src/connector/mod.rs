@@ -33,10 +33,15 @@ struct Session {
     checkout: String,
     state: String,
     nonce: String,
-    verifier: String,
+    /// Taken by the one callback that exchanges the code: a second callback (a reload) exchanges nothing.
+    verifier: Option<String>,
     lang: &'static str,
     outcome: ConnectorSession,
 }
+
+/// How long the callback waits for Swiss Post's answers before its page says the sign-in did not work (the
+/// exchange goes on and the widget learns its outcome), under the proxy's request timeout.
+const CALLBACK_WAIT: Duration = Duration::from_secs(8);
 
 /// A started sign-in: the cookie's value and where the popup goes.
 pub struct Started {
@@ -84,8 +89,13 @@ impl Connector {
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("swiss-checkout-proxy/", env!("CARGO_PKG_VERSION")))
             .build()?;
-        let sessions =
-            Cache::builder().max_capacity(100_000).time_to_live(Duration::from_secs(config.session_secs)).build();
+        // LRU: a flood of started sign-ins pushes out the oldest, never a new one (moka's default admission
+        // policy may refuse new keys when full).
+        let sessions = Cache::builder()
+            .max_capacity(100_000)
+            .eviction_policy(moka::policy::EvictionPolicy::lru())
+            .time_to_live(Duration::from_secs(config.session_secs))
+            .build();
         Ok(Self {
             redirect_uri: RwLock::new(config.redirect_uri.clone()),
             config,
@@ -111,13 +121,35 @@ impl Connector {
         self.config.session_secs
     }
 
-    /// The session cookie: `Secure` when the callback is served over https.
+    /// The session cookie. Over https a `__Host-` cookie (`Secure`, `Path=/`, no `Domain`), which no sibling
+    /// subdomain can set or shadow; over plain http (the sandbox on loopback) the plain name on the
+    /// connector's paths.
     pub fn cookie(&self, session_id: &str, max_age: u64) -> String {
-        let secure = if self.redirect_uri().starts_with("https://") { "; Secure" } else { "" };
-        format!(
-            "{}={session_id}; HttpOnly; SameSite=Lax; Path=/v1/connector; Max-Age={max_age}{secure}",
-            api::connector::CONNECTOR_COOKIE
-        )
+        let name = self.cookie_name();
+        if self.redirect_uri().starts_with("https://") {
+            format!("{name}={session_id}; HttpOnly; SameSite=Lax; Secure; Path=/; Max-Age={max_age}")
+        } else {
+            format!("{name}={session_id}; HttpOnly; SameSite=Lax; Path=/v1/connector; Max-Age={max_age}")
+        }
+    }
+
+    fn cookie_name(&self) -> String {
+        let secure = self.redirect_uri().starts_with("https://");
+        format!("{}{}", if secure { "__Host-" } else { "" }, api::connector::CONNECTOR_COOKIE)
+    }
+
+    /// The session id of a request: its one session cookie. Two of that name (one planted beside the proxy's
+    /// own) mean none is trusted.
+    pub fn session_id(&self, headers: &axum::http::HeaderMap) -> Option<String> {
+        let prefix = format!("{}=", self.cookie_name());
+        let mut found = headers
+            .get_all(axum::http::header::COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(';'))
+            .filter_map(|pair| pair.trim().strip_prefix(prefix.as_str()).map(str::to_owned));
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
     }
 
     fn random_token(&self) -> Option<String> {
@@ -145,60 +177,114 @@ impl Connector {
         .map_err(|_| AppError::NotConfigured("the connector's authorization URL"))?;
         let authorize_url = format!("{}?{query}", self.config.authorize_url);
         let outcome = ConnectorSession::with_status(ConnectorStatus::Pending);
-        let session = Session { checkout, state, nonce, verifier, lang, outcome };
+        let session = Session { checkout, state, nonce, verifier: Some(verifier), lang, outcome };
         self.sessions.insert(session_id.clone(), Arc::new(Mutex::new(session))).await;
         Ok(Started { session_id, authorize_url })
     }
 
-    /// Takes Swiss Post's answer on the callback; the outcome and the session's language.
+    /// Takes Swiss Post's answer on the callback: the outcome, the session's language, and the session's new
+    /// id when the shopper signed in (the id that started the sign-in is dropped, so a session id someone
+    /// planted beforehand never holds what was read).
     pub async fn finish(
-        &self,
+        self: &Arc<Self>,
         session_id: Option<&str>,
-        params: &HashMap<String, String>,
-        pickup: &Pickup,
-    ) -> (ConnectorStatus, &'static str) {
-        let Some(session) = (match session_id {
-            Some(id) => self.sessions.get(id).await,
+        params: HashMap<String, String>,
+        pickup: Arc<Pickup>,
+    ) -> (ConnectorStatus, &'static str, Option<String>) {
+        let Some((session_id, session)) = (match session_id {
+            Some(id) => self.sessions.get(id).await.map(|s| (id.to_owned(), s)),
             None => None,
         }) else {
-            tracing::info!(reason = ?Refused::NoSession, "connector sign-in failed");
-            return (ConnectorStatus::Failed, "de");
+            tracing::info!(reason = ?Refused::NoSession, "connector callback refused");
+            return (ConnectorStatus::Failed, "de", None);
         };
-        let (state, nonce, verifier, lang, status) = match session.lock() {
-            Ok(s) => (s.state.clone(), s.nonce.clone(), s.verifier.clone(), s.lang, s.outcome.status),
-            Err(_) => return (ConnectorStatus::Failed, "de"),
-        };
-        // A callback opened again (reload, back button) shows the outcome; the code is not used twice.
-        if status != ConnectorStatus::Pending {
-            return (status, lang);
-        }
-        let outcome = match self.read(params, &state, &nonce, &verifier, pickup).await {
-            Ok(outcome) => outcome,
-            Err(Refused::Answer("access_denied")) => ConnectorSession::with_status(ConnectorStatus::Declined),
-            Err(reason) => {
-                tracing::info!(reason = ?reason, "connector sign-in failed");
-                ConnectorSession::with_status(ConnectorStatus::Failed)
+        let taken = match session.lock() {
+            Ok(mut s) => {
+                let lang = s.lang;
+                // A callback that is not this session's answer (another state) changes nothing: it may be
+                // anyone's link, and the shopper's own sign-in is still under way.
+                if !same(params.get("state").map_or("", String::as_str), &s.state) {
+                    tracing::info!(reason = ?Refused::State, "connector callback refused");
+                    return (ConnectorStatus::Failed, lang, None);
+                }
+                // The code is exchanged once: a reload shows the outcome so far.
+                match s.verifier.take() {
+                    Some(verifier) => Ok((s.nonce.clone(), verifier, lang)),
+                    None => Err((s.outcome.status, lang)),
+                }
             }
+            Err(_) => return (ConnectorStatus::Failed, "de", None),
         };
-        let status = outcome.status;
-        if let Ok(mut s) = session.lock() {
-            s.outcome = outcome;
+        let (nonce, verifier, lang) = match taken {
+            Ok(taken) => taken,
+            Err((status, lang)) => return (status, lang, None),
+        };
+        // The exchange runs on its own, so a slow Swiss Post or the request's timeout cannot leave the session
+        // pending for ever: it always writes an outcome.
+        let connector = self.clone();
+        let exchange = tokio::spawn(async move {
+            let outcome = match tokio::time::timeout(
+                CALLBACK_WAIT.saturating_mul(2),
+                connector.read(&params, &nonce, &verifier, &pickup),
+            )
+            .await
+            {
+                Ok(Ok(outcome)) => outcome,
+                Ok(Err(Refused::Answer("access_denied"))) => ConnectorSession::with_status(ConnectorStatus::Declined),
+                Ok(Err(reason)) => {
+                    tracing::info!(reason = ?reason, "connector sign-in failed");
+                    ConnectorSession::with_status(ConnectorStatus::Failed)
+                }
+                Err(_) => {
+                    tracing::info!("connector sign-in failed: Swiss Post took too long");
+                    ConnectorSession::with_status(ConnectorStatus::Failed)
+                }
+            };
+            let status = outcome.status;
+            // Signed in: what was read moves to a new session id; the one that started is forgotten.
+            let new_id = (status == ConnectorStatus::SignedIn).then(|| connector.random_token()).flatten();
+            let moved = match (&new_id, session.lock()) {
+                (Some(_), Ok(mut s)) => {
+                    s.outcome = outcome;
+                    Some(Session {
+                        checkout: s.checkout.clone(),
+                        state: String::new(),
+                        nonce: String::new(),
+                        verifier: None,
+                        lang: s.lang,
+                        outcome: s.outcome.clone(),
+                    })
+                }
+                (None, Ok(mut s)) => {
+                    s.outcome = if status == ConnectorStatus::SignedIn {
+                        ConnectorSession::with_status(ConnectorStatus::Failed)
+                    } else {
+                        outcome
+                    };
+                    None
+                }
+                (_, Err(_)) => None,
+            };
+            if let (Some(id), Some(moved)) = (&new_id, moved) {
+                connector.sessions.insert(id.clone(), Arc::new(Mutex::new(moved))).await;
+                connector.sessions.invalidate(&session_id).await;
+            }
+            tracing::info!(status = ?status, "connector sign-in ended");
+            (status, new_id)
+        });
+        match tokio::time::timeout(CALLBACK_WAIT, exchange).await {
+            Ok(Ok((status, new_id))) => (status, lang, new_id),
+            _ => (ConnectorStatus::Failed, lang, None),
         }
-        tracing::info!(status = ?status, "connector sign-in ended");
-        (status, lang)
     }
 
     async fn read(
         &self,
         params: &HashMap<String, String>,
-        state: &str,
         nonce: &str,
         verifier: &str,
         pickup: &Pickup,
     ) -> Result<ConnectorSession, Refused> {
-        if !same(params.get("state").map_or("", String::as_str), state) {
-            return Err(Refused::State);
-        }
         if let Some(error) = params.get("error") {
             return Err(Refused::Answer(if error == "access_denied" { "access_denied" } else { "error" }));
         }
@@ -221,7 +307,7 @@ impl Connector {
         let claims = verify_id_token(&tokens.id_token, self.config.client_secret.expose())
             .ok_or(Refused::IdToken("signature"))?;
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
-        if claims.aud != self.config.client_id {
+        if !claims.aud.names(&self.config.client_id) {
             return Err(Refused::IdToken("audience"));
         }
         if claims.iss.trim_end_matches('/') != origin_of(&self.config.authorize_url) {
@@ -233,13 +319,22 @@ impl Connector {
         if !same(&claims.nonce, nonce) {
             return Err(Refused::IdToken("nonce"));
         }
-        let user: UserInfo = self.get(&self.config.userinfo_url, &tokens.access_token).await?;
-        let saved: Vec<swisspost::connector::SavedAddress> =
-            self.get(&self.config.addresses_url, &tokens.access_token).await?;
+        let (user, saved) = tokio::join!(
+            self.get::<UserInfo>(&self.config.userinfo_url, &tokens.access_token),
+            self.get::<Vec<swisspost::connector::SavedAddress>>(&self.config.addresses_url, &tokens.access_token),
+        );
+        let (user, saved) = (user?, saved?);
+        // The userinfo must be the ID token's user (OpenID Connect Core §5.3.2).
+        if user.sub != claims.sub {
+            return Err(Refused::IdToken("subject"));
+        }
         let mut addresses = Vec::new();
-        for entry in &saved {
-            if let Some(address) = map_address(entry, pickup).await.map_err(Refused::Upstream)? {
-                addresses.push(address);
+        for (index, entry) in saved.iter().enumerate() {
+            // One point the location service cannot look up now loses that entry, not the sign-in.
+            match map_address(entry, index, pickup).await {
+                Ok(Some(address)) => addresses.push(address),
+                Ok(None) => {}
+                Err(error) => tracing::info!(%error, kind = %entry.kind, "a saved address was left out"),
             }
         }
         let shopper = SavedShopper { first_name: user.given_name, last_name: user.family_name, email: user.email };
@@ -280,6 +375,7 @@ impl Connector {
 /// service does not know, are left out.
 async fn map_address(
     entry: &swisspost::connector::SavedAddress,
+    index: usize,
     pickup: &Pickup,
 ) -> Result<Option<SavedAddress>, UpstreamError> {
     let house = &entry.geographic_location.house;
@@ -287,7 +383,14 @@ async fn map_address(
     // Pickup entries carry a six-digit zip (postcode and suffix).
     let postcode: String = zip.zip.chars().take(4).collect();
     let base = SavedAddress {
-        id: entry.id.clone().unwrap_or_else(|| "main".into()),
+        // Only the main address comes without an id; any other without one gets its place in the list.
+        id: entry.id.clone().unwrap_or_else(|| {
+            if entry.kind == address_type::MAIN {
+                "main".into()
+            } else {
+                format!("{}-{index}", entry.kind.to_lowercase())
+            }
+        }),
         nickname: entry.nickname.clone().unwrap_or_default(),
         first_name: entry.addressee.first_name.clone(),
         last_name: entry.addressee.last_name.clone(),
@@ -324,6 +427,30 @@ async fn map_address(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn over_https_the_cookie_is_a_host_cookie_and_two_of_a_name_are_none() {
+        let config = ConnectorConfig::new(
+            "shop",
+            crate::config::Secret::new("s".repeat(32)),
+            "https://shop.example/v1/connector/callback",
+        );
+        let connector = Connector::new(config, Duration::from_secs(1)).unwrap();
+        let cookie = connector.cookie("abc", 900);
+        assert!(cookie.starts_with("__Host-swiss_checkout_connector=abc;"), "{cookie}");
+        assert!(cookie.contains("; Secure; Path=/;") && !cookie.contains("Domain"), "{cookie}");
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert(axum::http::header::COOKIE, "other=1; __Host-swiss_checkout_connector=abc".parse().unwrap());
+        assert_eq!(connector.session_id(&headers).as_deref(), Some("abc"));
+        // The plain name is not read over https (a sibling subdomain could set it).
+        headers.insert(axum::http::header::COOKIE, "swiss_checkout_connector=planted".parse().unwrap());
+        assert_eq!(connector.session_id(&headers), None);
+        headers.insert(
+            axum::http::header::COOKIE,
+            "__Host-swiss_checkout_connector=abc; __Host-swiss_checkout_connector=def".parse().unwrap(),
+        );
+        assert_eq!(connector.session_id(&headers), None);
+    }
 
     #[test]
     fn origins_and_equal_secrets() {

@@ -444,7 +444,7 @@ pub fn exchange_code(state: &SandboxState, client: &Client, request: &TokenReque
     let claims = IdTokenClaims {
         iss: issuer(headers),
         sub: code.shopper.sub.into(),
-        aud: client.id.clone(),
+        aud: client.id.clone().into(),
         exp: issued_at + USER_TOKEN_LIFETIME_SECS as i64,
         iat: issued_at,
         nonce: code.nonce.clone(),

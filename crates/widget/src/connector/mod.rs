@@ -39,6 +39,8 @@ pub struct Targets {
     /// Whether the shopper collects at a pickup point (else home delivery).
     pub collect: RwSignal<bool>,
     pub shopper: Shopper,
+    /// Whether the widget shows the pickup part: without it, saved pickup points are not offered.
+    pub offers_pickup: bool,
 }
 
 /// A new id for this checkout: the proxy's session answers only the checkout that started it.
@@ -56,16 +58,16 @@ pub fn SwissPostAddresses(targets: Targets) -> impl IntoView {
     // The window of the sign-in under way (or of the one that signed the shopper in); none: the button waits.
     let popup = RwSignal::new_local(None::<web_sys::Window>);
     let signed_in = RwSignal::new(false);
-    let hint_id = unique_id("connector-hint");
+    let (hint_id, start_id) = (unique_id("connector-hint"), unique_id("connector-start"));
 
-    let start_id = checkout_id.clone();
+    let id_for_start = checkout_id.clone();
     let start = move |_| {
         if popup.with_untracked(Option::is_some) {
             return;
         }
         let strings = lang.get_untracked().connector();
         let code = lang.get_untracked().tag().split('-').next().unwrap_or("de");
-        let url = client.url(&format!("{CONNECTOR_START_PATH}?checkout={start_id}&lang={code}"));
+        let url = client.url(&format!("{CONNECTOR_START_PATH}?checkout={id_for_start}&lang={code}"));
         // Opened at once, in the click: a window opened after an await is a blocked popup.
         let opened = web_sys::window().and_then(|window| {
             window
@@ -81,11 +83,11 @@ pub fn SwissPostAddresses(targets: Targets) -> impl IntoView {
             None => message.set(strings.popup_blocked.to_owned()),
         }
     };
-    let hint_ref = hint_id.clone();
+    let (hint_ref, button_id) = (hint_id.clone(), start_id.clone());
     view! {
         <div class="sc-connector">
             <Show when=move || !signed_in.get()>
-                <button type="button" class="sc-button sc-connector__start" aria-describedby=hint_ref.clone()
+                <button type="button" class="sc-button sc-connector__start" id=button_id.clone() aria-describedby=hint_ref.clone()
                     aria-disabled=move || popup.with(Option::is_some).to_string() on:click=start.clone()>
                     {move || lang.get().connector().button}
                 </button>
@@ -99,6 +101,7 @@ pub fn SwissPostAddresses(targets: Targets) -> impl IntoView {
                         targets,
                         message,
                         signed_in,
+                        start_id: start_id.clone(),
                     };
                     view! { <saved::SavedAddresses args=args /> }
                 }

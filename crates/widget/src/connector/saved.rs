@@ -21,6 +21,8 @@ pub struct SavedArgs {
     pub message: RwSignal<String>,
     /// Whether the shopper is signed in (the button then gives way to the addresses).
     pub signed_in: RwSignal<bool>,
+    /// The id of the button, which takes the focus again on signing out.
+    pub start_id: String,
 }
 
 /// "Main address: Kramgasse 49, 3011 Bern", "Office: …", "My Post 24: My Post 24 9000 St. Gallen Bahnhof".
@@ -81,7 +83,7 @@ async fn wait_for_sign_in(
 
 #[component]
 pub fn SavedAddresses(args: SavedArgs) -> impl IntoView {
-    let SavedArgs { popup, checkout_id, targets, message, signed_in } = args;
+    let SavedArgs { popup, checkout_id, targets, message, signed_in, start_id } = args;
     let checkout = checkout();
     let (lang, client) = (checkout.lang, checkout.client);
     let session = RwSignal::new(None::<ConnectorSession>);
@@ -94,10 +96,17 @@ pub fn SavedAddresses(args: SavedArgs) -> impl IntoView {
     let following = client.clone();
     leptos::task::spawn_local(async move {
         let ended = wait_for_sign_in(following, checkout_id, popup).await;
+        // Gone meanwhile (the part, or the whole widget): nothing to tell.
+        if popup.try_with_untracked(|_| ()).is_none() {
+            return;
+        }
         let Some(strings) = lang.try_get_untracked().map(|l| l.connector()) else { return };
         match ended {
-            Some(ConnectorSession { status: ConnectorStatus::SignedIn, shopper: Some(shopper), addresses }) => {
-                targets.shopper.set(&shopper.first_name, &shopper.last_name, &shopper.email);
+            Some(ConnectorSession { status: ConnectorStatus::SignedIn, shopper: Some(shopper), mut addresses }) => {
+                if !targets.offers_pickup {
+                    addresses.retain(|a| a.pickup.is_none());
+                }
+                targets.shopper.learn(&shopper.first_name, &shopper.last_name, &shopper.email);
                 let name = format!("{} {}", shopper.first_name, shopper.last_name);
                 let mut text = strings.signed_in.replace("{name}", &name);
                 if addresses.is_empty() {
@@ -107,8 +116,8 @@ pub fn SavedAddresses(args: SavedArgs) -> impl IntoView {
                 let shopper = Some(shopper);
                 session.try_set(Some(ConnectorSession { status: ConnectorStatus::SignedIn, shopper, addresses }));
                 signed_in.try_set(true);
-                // The button the shopper pressed is gone: their addresses take the focus.
-                request_animation_frame(move || focus_first_option(&focus_id));
+                // The button the shopper pressed is gone: their addresses (or, with none, Sign out) take the focus.
+                request_animation_frame(move || focus_first(&focus_id, "input, button"));
             }
             ended => {
                 let text = match ended.map(|s| s.status) {
@@ -144,8 +153,16 @@ pub fn SavedAddresses(args: SavedArgs) -> impl IntoView {
         });
         message.set(lang.get_untracked().connector().signed_out.to_owned());
         signed_in.set(false);
-        // Last: this part goes with it.
+        // Last: this part goes with it. The button it gave way to is back, and takes the focus.
         popup.set(None);
+        let start_id = start_id.clone();
+        request_animation_frame(move || {
+            if let Some(button) =
+                web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&start_id))
+            {
+                focus(button);
+            }
+        });
     };
 
     move || {
@@ -169,27 +186,34 @@ pub fn SavedAddresses(args: SavedArgs) -> impl IntoView {
             .collect_view();
         let sign_out = sign_out.clone();
         Some(view! {
-            <fieldset class="sc-connector__addresses" id=fieldset_id.clone()>
-                <legend>{move || lang.get().connector().legend}</legend>
-                {options}
-            </fieldset>
-            <button type="button" class="sc-button sc-connector__sign-out" on:click=sign_out>
-                {move || lang.get().connector().sign_out}
-            </button>
+            <div id=fieldset_id.clone()>
+                <fieldset class="sc-connector__addresses">
+                    <legend>{move || lang.get().connector().legend}</legend>
+                    {options}
+                </fieldset>
+                <button type="button" class="sc-button sc-connector__sign-out" on:click=sign_out>
+                    {move || lang.get().connector().sign_out}
+                </button>
+            </div>
         })
     }
 }
 
-/// Focuses the first radio button in the element `id`, if it is there.
-fn focus_first_option(id: &str) {
-    use wasm_bindgen::JsCast;
+/// Focuses the first element matching `selector` in the element `id`, if it is there.
+fn focus_first(id: &str, selector: &str) {
     let first = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id(id))
-        .and_then(|fieldset| fieldset.query_selector("input").ok().flatten())
-        .and_then(|input| input.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(input) = first {
-        let _ = input.focus();
+        .and_then(|part| part.query_selector(selector).ok().flatten());
+    if let Some(element) = first {
+        focus(element);
+    }
+}
+
+fn focus(element: web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        let _ = element.focus();
     }
 }
 
