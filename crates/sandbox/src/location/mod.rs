@@ -56,9 +56,9 @@ impl Location {
 
     /// `Types` with the window starting `today`.
     pub fn types(&self, today: time::Date) -> TypesResponse {
+        // Re-tagged once at load; only the dates move (the recording is not parsed again per request).
         let mut types = self.types.clone();
-        let dated = types::current(today);
-        (types.opentmin, types.opentmax) = (dated.opentmin, dated.opentmax);
+        types::date(&mut types, today);
         types
     }
 

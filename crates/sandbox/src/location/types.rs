@@ -52,10 +52,15 @@ pub fn current(today: Date) -> TypesResponse {
             (Some(private), Some(business))
         };
     }
-    types.opentmin = swisspost::clock::iso_date(today);
-    types.opentmax = swisspost::clock::iso_date(today + time::Duration::days(OPENING_WINDOW_DAYS));
+    date(&mut types, today);
     types.count = types.types.len() as u32;
     types
+}
+
+/// Sets the window of days whose opening hours the service answers to start `today`.
+pub fn date(types: &mut TypesResponse, today: Date) {
+    types.opentmin = swisspost::clock::iso_date(today);
+    types.opentmax = swisspost::clock::iso_date(today + time::Duration::days(OPENING_WINDOW_DAYS));
 }
 
 /// The tag of a type id in `types`.
