@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints what Leptos alone costs in the browser: bench/size-floor (a field, a button, a list) built exactly
-# like the <swiss-checkout> element (scripts/build-element.sh: same profile, std rebuilt with
-# panic=immediate-abort, wasm-opt -Oz, glue minified), in KB brotli. The element's size goals are measured
+# like the <swiss-checkout> element (scripts/build-element.sh: same profile and compiler flags,
+# scripts/lib/wasm-size.sh; wasm-opt -Oz, glue minified), in KB brotli. The element's size goals are measured
 # against this floor.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,9 +9,9 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 # The element's target folder: Leptos and std are compiled there already.
-RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" CARGO_TARGET_DIR=target/element \
-  cargo build --quiet --manifest-path bench/size-floor/Cargo.toml --lib --target wasm32-unknown-unknown \
-  --profile wasm-release -Zbuild-std=std,panic_abort
+. scripts/lib/wasm-size.sh
+CARGO_TARGET_DIR=target/element cargo build --quiet --manifest-path bench/size-floor/Cargo.toml --lib \
+  "${WASM_SIZE_CARGO[@]}"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name floor \
   target/element/wasm32-unknown-unknown/wasm-release/size_floor.wasm
 wasm-opt -Oz --converge --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \

@@ -8,8 +8,9 @@
 # (www/demo/) at www/dist/, which loads the same element bundle shops get.
 #
 # Size first: the standard library is rebuilt with `-C panic=immediate-abort` (no panic messages or
-# formatting machinery in the wasm; needs the rust-src component and RUSTC_BOOTSTRAP for these two unstable
-# flags on the pinned stable toolchain), in a target folder of its own (target/element) so the tests' builds
+# formatting machinery in the wasm), without `#[track_caller]` source paths or `Debug` formatting (the flags in
+# scripts/lib/wasm-size.sh; the rust-src component and RUSTC_BOOTSTRAP for them on the pinned stable
+# toolchain), in a target folder of its own (target/element) so the tests' builds
 # keep theirs. Both variants share that folder and every compiled dependency: they differ only in the
 # widget crate's features and in its own link arguments (`cargo rustc -- …`).
 #
@@ -33,12 +34,13 @@ compile() {
   local copy=$1
   shift
   if [ -f "$copy" ] && [ -z "$(find crates/widget crates/api Cargo.toml Cargo.lock rust-toolchain.toml \
-    scripts/build-element.sh -newer "$copy" -print -quit)" ]; then
+    scripts/build-element.sh scripts/lib/wasm-size.sh -newer "$copy" -print -quit)" ]; then
     return
   fi
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" CARGO_TARGET_DIR="$target" \
-    cargo rustc --quiet --lib -p swiss-checkout-widget --target wasm32-unknown-unknown --profile wasm-release \
-    -Zbuild-std=std,panic_abort "$@"
+  (
+    . scripts/lib/wasm-size.sh
+    CARGO_TARGET_DIR="$target" cargo rustc --quiet --lib -p swiss-checkout-widget "${WASM_SIZE_CARGO[@]}" "$@"
+  )
   cp "$built" "$copy"
 }
 

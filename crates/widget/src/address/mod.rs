@@ -16,6 +16,7 @@ use leptos::prelude::*;
 
 use crate::context::{HiddenField, checkout};
 use crate::i18n::Lang;
+use crate::json::ToJs;
 use crate::latest::Latest;
 use suggest::{Source, SuggestField};
 
@@ -258,7 +259,7 @@ pub fn AddressForm(
             />
             <div class="sc-check" role="status" aria-live="polite">
                 <p class="sc-check-message" data-quality=move || match check.get() {
-                    Check::Done(result) => format!("{:?}", result.quality).to_lowercase(),
+                    Check::Done(result) => result.quality.to_js().as_string().unwrap_or_default(),
                     _ => String::new(),
                 }>
                     {move || check_message(lang.get().address(), &check.get())}
