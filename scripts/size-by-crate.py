@@ -5,7 +5,7 @@ the crate its name starts in, and prints the top contributors with their share o
 describe functions (removed from the shipped wasm) are left out. The shares are of code bytes before wasm-opt;
 they say where to look, not what brotli will save.
 
-Usage: scripts/size-by-crate.py <wasm> [top N, default 12]
+Usage: scripts/size-by-crate.py <wasm> [top N, default 12] [label, default the file's name]
 """
 import re
 import sys
@@ -113,6 +113,7 @@ def crate_of(name):
 def main():
     path = sys.argv[1]
     top = int(sys.argv[2]) if len(sys.argv) > 2 else 12
+    label = sys.argv[3] if len(sys.argv) > 3 else path.split("/")[-1]
     data = open(path, "rb").read()
     imports, sizes, names = 0, [], {}
     for kind, body in sections(data):
@@ -131,7 +132,7 @@ def main():
             continue
         by_crate[crate_of(name)] += size
     total = sum(by_crate.values())
-    print(f"  code by crate ({path.split('/')[-1]}, {total / 1000:.0f} KB of function bodies before wasm-opt):")
+    print(f"  code by crate ({label}, {total / 1000:.0f} KB of function bodies before wasm-opt):")
     for crate, size in by_crate.most_common(top):
         print(f"    {crate:<28} {size / 1000:8.1f} KB  {100 * size / total:5.1f} %")
 

@@ -5,6 +5,7 @@
 # file raw, gzip -9 and brotli -q 11, and the totals before and with the map, in KB (1 KB = 1000 bytes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 dist=www/dist
 [ -d "$dist/element" ] || { echo "no $dist/element: run npm start or bash scripts/build-element.sh first" >&2; exit 1; }
 command -v brotli >/dev/null || { echo "brotli is missing (apt-get install brotli)" >&2; exit 1; }
@@ -29,8 +30,20 @@ for f in swiss-checkout-widget_bg.wasm swiss-checkout-aftersale.js swiss-checkou
   row "aftersale/$f" "$dist/aftersale/$f"; aftersale=$((aftersale + size))
 done
 echo "<swiss-checkout-tracking> / <swiss-checkout-return>, tracking-only page: $(kb "$aftersale") KB brotli (no checkout code)"
-# Where the code comes from, by crate (the names-preserving link of each variant, before wasm-opt).
-for variant in split address aftersale; do
+# Where the code comes from, by crate: the names-preserving link of each variant, before wasm-opt; the
+# element's split into its main module and chunks as the build splits it (wasm-split keeps the names).
+pieces=$(mktemp -d)
+trap 'rm -rf "$pieces"' EXIT
+split=target/element/variants/split.wasm
+if [ -f "$split" ] && command -v wasm-split-cli >/dev/null; then
+  wasm-split-cli --target web --out-name main "$split" "$pieces" >/dev/null
+  for wasm in "$pieces"/main.wasm "$pieces"/split_*.wasm "$pieces"/chunk_*.wasm; do
+    [ -f "$wasm" ] || continue
+    name=$(basename "$wasm")
+    python3 scripts/size-by-crate.py "$wasm" 6 "element, ${name/main.wasm/main module}"
+  done
+fi
+for variant in address aftersale; do
   wasm=target/element/variants/$variant.wasm
-  [ -f "$wasm" ] && python3 scripts/size-by-crate.py "$wasm" 8
+  [ -f "$wasm" ] && python3 scripts/size-by-crate.py "$wasm" 6 "$variant bundle"
 done
