@@ -121,7 +121,12 @@ export interface SwissCheckoutHandle {
   missing(): string;
   on(event: 'change' | 'complete', callback: (selection: Selection) => void): void;
   on(event: 'error', callback: (detail: ErrorDetail) => void): void;
-  setLang(lang: 'de' | 'fr' | 'it' | 'en'): void;
+  /**
+   * Switches the language; what the shopper entered stays. In the bundle with every part the texts of a
+   * language the page has not shown yet are fetched first (one file per language): the promise resolves once
+   * the widget shows it (or keeps the language shown when its texts cannot be had).
+   */
+  setLang(lang: 'de' | 'fr' | 'it' | 'en'): Promise<void> | void;
   /**
    * What your page knows of the shopper now (for the PickPost / My Post 24 user id): the pickup part asks only
    * for what is still empty. The element passes its form's name and e-mail fields by itself.

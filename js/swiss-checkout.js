@@ -4,7 +4,8 @@
 //   <link rel="stylesheet" href="/element/swiss-checkout.css">
 //   <swiss-checkout proxy="https://checkout.shop.example" lang="de" name-prefix="shipping_"></swiss-checkout>
 //
-// Attributes: proxy, lang (live), name-prefix, key (publishable key), first-name, last-name, email (live; else
+// Attributes: proxy, lang (live; in the bundle with every part each language's texts are fetched once, when
+// first shown), name-prefix, key (publishable key), first-name, last-name, email (live; else
 // the name and e-mail fields of the element's form, by their autocomplete tokens, live), tiles ("" for none),
 // leaflet-base, parts ("address delivery pickup" or some of them), default-delivery ("standard" when absent,
 // "economy", …, or "none": the kind chosen from the start on its earliest day), swiss-post-addresses (present:
@@ -19,10 +20,22 @@
 // inline script or style: it runs under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
 //
 // scripts/bundle-element.mjs bundles this module with the widget's glue; it is not served as it is here.
-import init, { mount as mountWidget } from './swiss-checkout-widget.js';
+import init, * as widget from './swiss-checkout-widget.js';
+import { prefetchTexts, switchWhenLoaded } from './texts.js';
 
-// Top-level await: once this module is imported, the wasm is running and `mount` can be called at once.
+// With FETCHED_TEXTS (scripts/bundle-element.mjs: the bundle with every part) the wasm holds no texts: those
+// of the languages on the page (each element's, English where it has none, and the page's for elements
+// still to come) load while the wasm does.
+const pageTexts = FETCHED_TEXTS
+  ? prefetchTexts([
+    ...[...document.querySelectorAll('swiss-checkout')].map((element) => element.getAttribute('lang')),
+    document.documentElement.lang,
+  ])
+  : null;
+// Top-level await: once this module is imported, the wasm is running with its texts and `mount` can be
+// called at once.
 await init({ module_or_path: new URL('./swiss-checkout-widget_bg.wasm', import.meta.url) });
+await pageTexts?.load(widget.addTexts);
 
 // Leaflet's files beside this module, as URLs a bundler (Vite) sees and copies; builds without the pickup
 // part have none (scripts/bundle-element.mjs defines WITH_LEAFLET).
@@ -35,7 +48,8 @@ const LEAFLET = WITH_LEAFLET
 
 /** Renders the widget into `element`: see `MountOptions` in swiss-checkout.d.ts. */
 export function mount(element, options = {}) {
-  return mountWidget(element, options.leafletBase ? options : { ...LEAFLET, ...options });
+  const handle = widget.mount(element, options.leafletBase ? options : { ...LEAFLET, ...options });
+  return FETCHED_TEXTS ? switchWhenLoaded(handle, options.lang ?? '', widget.addTexts) : handle;
 }
 
 /** Attribute → option of `mount`. */
@@ -95,8 +109,8 @@ export class SwissCheckoutElement extends HTMLElement {
     } else if (name === 'first-name' || name === 'last-name' || name === 'email') {
       this.#passShopper();
     } else if (name === 'lang') {
-      this.#handle.setLang(value ?? 'en');
-      this.#updateValidity();
+      // Once the language's texts are here: the validation message follows.
+      Promise.resolve(this.#handle.setLang(value ?? '')).then(() => this.#updateValidity());
     } else {
       // Other settings take effect in a fresh widget, which starts with what the shopper entered.
       const entered = this.#handle.value();

@@ -46,8 +46,9 @@ compile() {
 
 # The inputs of a variant's bundle besides its wasm: when none changed, neither does the bundle.
 bundle_inputs() {
-  sha256sum "$@" js/swiss-checkout.js js/swiss-checkout-aftersale.js scripts/build-element.sh \
-    scripts/bundle-element.mjs node_modules/leaflet/package.json
+  sha256sum "$@" js/swiss-checkout.js js/swiss-checkout-aftersale.js js/texts.js scripts/build-element.sh \
+    scripts/bundle-element.mjs node_modules/leaflet/package.json crates/widget/src/i18n.json \
+    crates/widget/src/*/texts.json
 }
 
 # package FOLDER MODE WASM CSS…: the bundle of one variant; MODE "whole" (one wasm) or "split".
@@ -76,14 +77,16 @@ package() {
     wasm-bindgen --target web --no-typescript --out-dir "$into" --out-name swiss-checkout-widget "$wasm"
   fi
   for module in "$into"/*.wasm; do optimise "$module"; done
-  local leaflet=()
+  local bundle=()
   if [ "$mode" = split ]; then
-    leaflet=(--with-leaflet)
+    # Every part: Leaflet beside the bundle, and the texts one file per language (the wasm is built with
+    # fetched-texts; in the smaller bundles the files and their loader would cost more than they save).
+    bundle=(--with-leaflet --fetched-texts)
     mkdir -p "$into/leaflet"
     cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css "$into/leaflet/"
     cp -r node_modules/leaflet/dist/images "$into/leaflet/"
   fi
-  node scripts/bundle-element.mjs "${leaflet[@]}" --entry "${ENTRY:-js/swiss-checkout.js}" "$into" "$@"
+  node scripts/bundle-element.mjs "${bundle[@]}" --entry "${ENTRY:-js/swiss-checkout.js}" "$into" "$@"
   echo "$stamp" >"$into/.inputs"
   echo "$into: built"
 }
@@ -91,7 +94,7 @@ package() {
 mkdir -p "$target/variants"
 # Every part, the pickup part split off: it links with relocations (`--emit-relocs`) for wasm-split-cli,
 # which consumes them. The address-only build links without (they cost about 4 KB brotli).
-compile "$target/variants/split.wasm" --features split -- -Clink-args=--emit-relocs
+compile "$target/variants/split.wasm" --features split,fetched-texts -- -Clink-args=--emit-relocs
 compile "$target/variants/address.wasm" --no-default-features --features address
 compile "$target/variants/aftersale.wasm" --no-default-features --features tracking,returns
 

@@ -5,7 +5,8 @@ The element's wasm is split (wasm-split): the main module, one `split_<part>.was
 (delivery, pickup, connector), and `chunk_<n>.wasm` for code several parts share, fetched with the first of
 them. The loader `__wasm_split.js` names each part's shared chunks; this script reads it and prints every file
 (raw, gzip -9, brotli -q 11) and the totals: first paint; before the map (address and delivery usable, the
-goal); with the map open; and before the map on a page with `swiss-post-addresses`.
+goal); with the map open; and before the map on a page with `swiss-post-addresses`. A page fetches the texts
+of the languages it shows (`texts-<lang>.json`): each total counts one, the largest.
 
 Usage: size-chunks.py ELEMENT_DIR LOADER_JS OUTLINE_GEOJSON
 """
@@ -40,6 +41,10 @@ def main() -> None:
 
     first = sum(row(f"element/{name}", element / name)
                 for name in ["swiss-checkout-widget_bg.wasm", "swiss-checkout.js", "swiss-checkout.css"])
+    # The texts, one file per language: a page fetches those it shows; one counts, the largest.
+    texts = [row(f"element/{path.name} (one per language shown)", path)
+             for path in sorted(element.glob("texts-*.json"))]
+    first += max(texts, default=0)
     for shared in sorted({c for chunks in parts.values() for c in chunks}):
         users = ", ".join(p for p, chunks in parts.items() if shared in chunks)
         row(f"element/{shared} (shared: {users})", element / shared)

@@ -49,9 +49,9 @@ heading "Rust tests (native)"
 # of the proxy (so neither command compiles them again for the other), and the widget's native unit tests.
 server=(-p swiss-checkout-api -p swisspost-wire -p swisspost-sandbox -p swiss-checkout-proxy)
 step "building the native tests" "about 3 min the first time" -- \
-  bash -c "cargo test --no-run ${server[*]} && cargo test --no-run -p swiss-checkout-widget"
+  bash -c "cargo test --no-run ${server[*]} && cargo test --no-run -p swiss-checkout-widget --features tracking,returns"
 cargo test "${server[@]}"
-cargo test -p swiss-checkout-widget
+cargo test -p swiss-checkout-widget --features tracking,returns
 
 heading "third-party clients against the sandbox (a crawler of the live location service)"
 bash tests/clients/run.sh

@@ -120,6 +120,46 @@ test('the example shop form posts the selection with no shop JavaScript', async 
   await page.close();
 });
 
+test('a page downloads the texts of the languages it shows; another is fetched when asked for, and one that fails changes nothing', async () => {
+  const context = shared.browser.context;
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  const texts = [];
+  page.on('request', (request) => {
+    const file = /texts-(\w+)\.json$/.exec(new URL(request.url()).pathname);
+    if (file) texts.push(file[1]);
+  });
+  await page.route('**/texts-fr.json', (route) => route.abort());
+  await page.goto(`${shared.proxy.url}/element/example.html`);
+  const billing = page.getByRole('form', { name: 'Billing' });
+  const shipping = page.getByRole('form', { name: 'Shipping' });
+  await shipping.getByRole('combobox', { name: 'Postcode or town' }).waitFor();
+  const locality = billing.getByRole('combobox', { name: 'PLZ oder Ort' });
+  await locality.pressSequentially('3011', { delay: 10 });
+  // An English and a German element: those two files, nothing of French or Italian.
+  assert.deepEqual([...texts].sort(), ['de', 'en']);
+  // French cannot be had: the element stays German, with what was typed.
+  await page.evaluate(() => document.getElementById('bill').setAttribute('lang', 'fr'));
+  await page.waitForEvent('requestfailed', (request) => request.url().endsWith('/texts-fr.json'));
+  await page.waitForTimeout(200);
+  assert.equal(await locality.inputValue(), '3011');
+  assert.equal(await billing.locator('.swiss-checkout').getAttribute('lang'), 'de-CH');
+  // Italian is fetched once asked for, and shown.
+  await page.evaluate(() => document.getElementById('bill').setAttribute('lang', 'it'));
+  await billing.getByRole('combobox', { name: 'NPA o località' }).waitFor();
+  assert.equal(await billing.getByRole('combobox', { name: 'NPA o località' }).inputValue(), '3011');
+  assert.equal(await billing.locator('.swiss-checkout').getAttribute('lang'), 'it-CH');
+  // French again once it can be had: asked for anew.
+  await page.unroute('**/texts-fr.json');
+  await page.evaluate(() => document.getElementById('bill').setAttribute('lang', 'fr'));
+  await billing.getByRole('combobox', { name: 'NPA ou localité' }).waitFor();
+  // Each language fetched once, French twice: the failed fetch and the one that worked.
+  assert.deepEqual([...texts].sort(), ['de', 'en', 'fr', 'fr', 'it']);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('an address-only element is complete with the address; the form\'s message is in its language', async () => {
   const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/element/example.html`);
   const billing = page.getByRole('form', { name: 'Billing' });
@@ -131,6 +171,8 @@ test('an address-only element is complete with the address; the form\'s message 
   await page.evaluate(() => document.getElementById('bill').setAttribute('required', ''));
   assert.equal(await message(), 'Bitte geben Sie die Adresse ein.');
   await page.evaluate(() => document.getElementById('bill').setAttribute('lang', 'fr'));
+  // Shown once the French texts are here (fetched now: the page had none in French).
+  await billing.getByRole('combobox', { name: 'NPA ou localité' }).waitFor();
   assert.equal(await message(), 'Veuillez saisir l’adresse.');
   await billing.getByRole('combobox', { name: 'NPA ou localité' }).pressSequentially('3011', { delay: 25 });
   await billing.getByRole('option', { name: '3011 Bern', exact: true }).click();

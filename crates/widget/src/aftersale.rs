@@ -45,10 +45,12 @@ pub struct AfterSaleMounted {
 
 #[wasm_bindgen]
 impl AfterSaleMounted {
-    /// Switches the language ("de", "fr", "it", "en").
+    /// Switches the language ("de", "fr", "it", "en") once its texts are here.
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(&self, tag: &str) {
-        if let Some(lang) = Lang::from_tag(tag) {
+        if let Some(lang) = Lang::from_tag(tag).filter(|lang| lang.is_loaded())
+            && self.lang.try_get_untracked() != Some(lang)
+        {
             self.lang.set(lang);
         }
     }
@@ -66,7 +68,8 @@ fn mount_part<V: IntoView + 'static>(
     part: impl FnOnce(String) -> V + 'static,
 ) -> Result<AfterSaleMounted, JsValue> {
     let options: Options = crate::json::options(&options)?;
-    let lang = RwSignal::new(Lang::from_tag(&options.lang).unwrap_or_default());
+    // Until the page hands over the texts of the language asked for, one it has.
+    let lang = RwSignal::new(Lang::from_tag(&options.lang).unwrap_or_default().shown());
     let client = ProxyClient::new(&options.proxy).with_key(options.publishable_key.filter(|k| !k.is_empty()));
     let token = options.token;
     let mounted = leptos::mount::mount_to(element, move || {

@@ -85,7 +85,8 @@ impl Options {
         let start = self.value.unwrap_or_default();
         let config = WidgetConfig {
             proxy: self.proxy,
-            lang: Lang::from_tag(&self.lang).unwrap_or_default(),
+            // A language whose texts the page has not handed over yet shows in one it has, until they are.
+            lang: Lang::from_tag(&self.lang).unwrap_or_default().shown(),
             name_prefix: self.name_prefix,
             publishable_key: self.publishable_key.filter(|k| !k.is_empty()),
             first_name: self.first_name,
@@ -259,10 +260,12 @@ impl Embedded {
         self.listeners.borrow_mut().push((event, callback));
     }
 
-    /// Switches the language ("de", "fr", "it", "en"); what the shopper entered stays.
+    /// Switches the language ("de", "fr", "it", "en") once its texts are here; what the shopper entered stays.
     #[wasm_bindgen(js_name = setLang)]
     pub fn set_lang(&self, tag: &str) {
-        if let Some(lang) = Lang::from_tag(tag) {
+        if let Some(lang) = Lang::from_tag(tag).filter(|lang| lang.is_loaded())
+            && self.handle.lang.try_get_untracked() != Some(lang)
+        {
             self.handle.lang.set(lang);
         }
     }

@@ -1,6 +1,12 @@
 //! The widget's languages, and the texts every part shares (the suggestion list's, the form's validity
 //! messages) in German, French, Italian and English. Each part's own texts are in its folder (`texts.rs`),
 //! compiled only with the part's Cargo feature.
+//!
+//! The texts are written here in Rust, so every language has every text or the widget does not compile. A
+//! test writes them out as JSON beside each file (`i18n.json`, `<part>/texts.json`), from which the element
+//! bundles get one file per language. Built with `fetched-texts` (the element bundles), the wasm holds none
+//! of them: the page's JavaScript fetches the languages it shows and hands each to [`add_texts`], so a
+//! shopper downloads one language, not four.
 
 /// A language of the widget.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,17 +52,88 @@ impl Lang {
             Lang::En => "English",
         }
     }
+}
 
-    pub fn strings(self) -> &'static Strings {
-        match self {
-            Lang::De => &DE,
-            Lang::Fr => &FR,
-            Lang::It => &IT,
-            Lang::En => &EN,
-        }
+/// A set of texts, field by field: what the texts files are written from and read into.
+pub trait TextGroup {
+    /// Calls `visit(group, name, text)` for each text, `group` naming the nested set it is in.
+    fn visit(&mut self, group: Option<&'static str>, visit: &mut TextVisitor<'_>);
+}
+
+/// What [`TextGroup::visit`] calls for each text.
+pub type TextVisitor<'a> = dyn FnMut(Option<&'static str>, &'static str, &mut &'static str) + 'a;
+
+/// A member of a texts struct: a text, or a nested set of texts.
+pub trait TextMember {
+    fn visit_as(&mut self, name: &'static str, group: Option<&'static str>, visit: &mut TextVisitor<'_>);
+}
+
+impl TextMember for &'static str {
+    fn visit_as(&mut self, name: &'static str, group: Option<&'static str>, visit: &mut TextVisitor<'_>) {
+        visit(group, name, self);
     }
 }
 
+impl<T: TextGroup> TextMember for T {
+    fn visit_as(&mut self, name: &'static str, _group: Option<&'static str>, visit: &mut TextVisitor<'_>) {
+        self.visit(Some(name), visit);
+    }
+}
+
+/// A text's name for the visitor: none in a build with `fetched-texts`, whose texts files list the texts in
+/// the order they are visited (the names stay in the files the bundles are made from, for people).
+pub const fn text_name(name: &'static str) -> &'static str {
+    if cfg!(feature = "fetched-texts") { "" } else { name }
+}
+
+/// A struct of texts (`&'static str` members, or nested structs of texts) that can be written out and read
+/// back: `texts! { /// doc \n pub struct Name { pub field: &'static str, … } }`.
+macro_rules! texts {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$field_meta:meta])* pub $field:ident: $ty:ty,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Default)]
+        pub struct $name { $($(#[$field_meta])* pub $field: $ty,)* }
+
+        impl $crate::i18n::TextGroup for $name {
+            fn visit(&mut self, group: Option<&'static str>, visit: &mut $crate::i18n::TextVisitor<'_>) {
+                $($crate::i18n::TextMember::visit_as(
+                    &mut self.$field,
+                    $crate::i18n::text_name(stringify!($field)),
+                    group,
+                    visit,
+                );)*
+            }
+        }
+    };
+}
+pub(crate) use texts;
+
+/// `Lang::$part()`: a part's texts in a language, from its four statics, or with `fetched-texts` from those
+/// the page fetched.
+macro_rules! texts_in {
+    ($(#[$meta:meta])* $part:ident: $ty:ty) => {
+        impl $crate::i18n::Lang {
+            $(#[$meta])*
+            pub fn $part(self) -> &'static $ty {
+                #[cfg(feature = "fetched-texts")]
+                {
+                    let _ = [&DE, &FR, &IT, &EN];
+                    &$crate::i18n::fetched(self).$part
+                }
+                #[cfg(not(feature = "fetched-texts"))]
+                match self {
+                    $crate::i18n::Lang::De => &DE,
+                    $crate::i18n::Lang::Fr => &FR,
+                    $crate::i18n::Lang::It => &IT,
+                    $crate::i18n::Lang::En => &EN,
+                }
+            }
+        }
+    };
+}
+pub(crate) use texts_in;
+
+texts! {
 /// The texts of one language.
 pub struct Strings {
     pub suggestions_label: &'static str,
@@ -71,6 +148,12 @@ pub struct Strings {
     /// The same when the delivery part is shown: the address or the delivery is missing.
     pub missing_delivery: &'static str,
 }
+}
+
+texts_in!(
+    /// The texts every part shares, in this language.
+    strings: Strings
+);
 
 impl Strings {
     /// "3 suggestions", "1 suggestion".
@@ -119,6 +202,114 @@ static IT: Strings = Strings {
     missing_delivery: "Inserisca l’indirizzo di consegna e scelga una consegna.",
 };
 
+/// Every text of one language for the parts this build has: what a page's texts file holds, one member per
+/// part (`strings` for the shared texts).
+#[cfg(feature = "fetched-texts")]
+#[derive(Default)]
+pub struct Texts {
+    pub strings: Strings,
+    #[cfg(feature = "address")]
+    pub address: crate::address::AddressStrings,
+    #[cfg(feature = "delivery")]
+    pub delivery: crate::delivery::DeliveryStrings,
+    #[cfg(feature = "pickup")]
+    pub pickup: crate::pickup::PickupStrings,
+    #[cfg(feature = "connector")]
+    pub connector: crate::connector::ConnectorStrings,
+    #[cfg(feature = "tracking")]
+    pub tracking: crate::tracking::TrackingStrings,
+    #[cfg(feature = "returns")]
+    pub returns: crate::returns::ReturnStrings,
+}
+
+#[cfg(feature = "fetched-texts")]
+impl Texts {
+    /// Each part's texts with its member's name in the texts file.
+    fn parts(&mut self) -> Vec<(&'static str, &mut dyn TextGroup)> {
+        let mut parts: Vec<(&'static str, &mut dyn TextGroup)> = vec![("strings", &mut self.strings)];
+        #[cfg(feature = "address")]
+        parts.push(("address", &mut self.address));
+        #[cfg(feature = "delivery")]
+        parts.push(("delivery", &mut self.delivery));
+        #[cfg(feature = "pickup")]
+        parts.push(("pickup", &mut self.pickup));
+        #[cfg(feature = "connector")]
+        parts.push(("connector", &mut self.connector));
+        #[cfg(feature = "tracking")]
+        parts.push(("tracking", &mut self.tracking));
+        #[cfg(feature = "returns")]
+        parts.push(("returns", &mut self.returns));
+        parts
+    }
+}
+
+#[cfg(feature = "fetched-texts")]
+thread_local! {
+    /// The languages the page handed over, by `Lang as usize`; each read once and kept for the page's life.
+    static LOADED: std::cell::Cell<[Option<&'static Texts>; 4]> = const { std::cell::Cell::new([None; 4]) };
+}
+
+/// The texts of `lang`, else of a language the page did hand over (a widget is never shown before one is;
+/// see [`Lang::shown`]), else empty ones: never a trap.
+#[cfg(feature = "fetched-texts")]
+pub fn fetched(lang: Lang) -> &'static Texts {
+    let loaded = LOADED.with(std::cell::Cell::get);
+    loaded[lang as usize].or_else(|| loaded.into_iter().flatten().next()).unwrap_or_else(|| EMPTY.with(|empty| *empty))
+}
+
+#[cfg(feature = "fetched-texts")]
+thread_local! {
+    static EMPTY: &'static Texts = Box::leak(Box::default());
+}
+
+/// Takes one language's texts, as the page parsed them from its texts file (`texts-de.json` …: per part an
+/// array of its texts in the order [`TextGroup::visit`] goes): every text of every part of this build must
+/// be there, else nothing is taken and the error names the part.
+#[cfg(feature = "fetched-texts")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = addTexts)]
+pub fn add_texts(tag: &str, file: wasm_bindgen::JsValue) -> Result<(), wasm_bindgen::JsValue> {
+    let lang = Lang::from_tag(tag).ok_or_else(|| wasm_bindgen::JsValue::from_str("addTexts: no such language"))?;
+    let mut texts = Texts::default();
+    let mut incomplete: Option<&'static str> = None;
+    for (name, part) in texts.parts() {
+        let given = crate::json::member(&file, name);
+        let mut index = 0;
+        part.visit(None, &mut |_, _, text| {
+            match js_sys::Reflect::get_u32(&given, index).ok().and_then(|value| value.as_string()) {
+                Some(value) => *text = Box::leak(value.into_boxed_str()),
+                None => incomplete = incomplete.or(Some(name)),
+            }
+            index += 1;
+        });
+    }
+    if let Some(part) = incomplete {
+        return Err(wasm_bindgen::JsValue::from_str(&["addTexts: ", tag, " lacks texts of ", part].concat()));
+    }
+    let texts: &'static Texts = Box::leak(Box::new(texts));
+    LOADED.with(|loaded| {
+        let mut now = loaded.get();
+        now[lang as usize] = Some(texts);
+        loaded.set(now);
+    });
+    Ok(())
+}
+
+impl Lang {
+    /// Whether this language's texts are here (always, unless built with `fetched-texts`).
+    pub fn is_loaded(self) -> bool {
+        #[cfg(feature = "fetched-texts")]
+        return LOADED.with(std::cell::Cell::get)[self as usize].is_some();
+        #[cfg(not(feature = "fetched-texts"))]
+        true
+    }
+
+    /// The language a widget asked for `self` shows: `self` once its texts are here, until then one that is
+    /// (the page fetches the rest and switches).
+    pub fn shown(self) -> Lang {
+        if self.is_loaded() { self } else { Lang::ALL.into_iter().find(|l| l.is_loaded()).unwrap_or(self) }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,5 +338,83 @@ mod tests {
             }
             assert!(s.suggestions_many.contains("{n}"));
         }
+    }
+
+    /// A texts file's content: one member per language, each text by its name, nested sets as objects.
+    fn texts_json<T: TextGroup + Clone + 'static>(texts: fn(Lang) -> &'static T) -> String {
+        enum Node {
+            Text(&'static str),
+            Group(Vec<(&'static str, Node)>),
+        }
+        fn write(node: &Node, indent: usize, out: &mut String) {
+            match node {
+                Node::Text(text) => {
+                    out.push('"');
+                    for c in text.chars() {
+                        match c {
+                            '"' => out.push_str("\\\""),
+                            '\\' => out.push_str("\\\\"),
+                            c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                            c => out.push(c),
+                        }
+                    }
+                    out.push('"');
+                }
+                Node::Group(members) => {
+                    out.push_str("{\n");
+                    for (i, (name, member)) in members.iter().enumerate() {
+                        out.push_str(&format!("{:indent$}\"{name}\": ", "", indent = indent + 2));
+                        write(member, indent + 2, out);
+                        out.push_str(if i + 1 < members.len() { ",\n" } else { "\n" });
+                    }
+                    out.push_str(&format!("{:indent$}}}", ""));
+                }
+            }
+        }
+        let mut languages = Vec::new();
+        for lang in Lang::ALL {
+            let mut members: Vec<(&'static str, Node)> = Vec::new();
+            texts(lang).clone().visit(None, &mut |group, name, text| match group {
+                None => members.push((name, Node::Text(text))),
+                Some(group) => match members.last_mut() {
+                    Some((last, Node::Group(inner))) if *last == group => inner.push((name, Node::Text(text))),
+                    _ => members.push((group, Node::Group(vec![(name, Node::Text(text))]))),
+                },
+            });
+            languages.push((&lang.tag()[..2], Node::Group(members)));
+        }
+        let mut out = String::new();
+        write(&Node::Group(languages), 0, &mut out);
+        out.push('\n');
+        out
+    }
+
+    /// The texts files are what the Rust texts say: a file that is not is written anew, and the test fails so
+    /// the change is seen and committed (`cargo test -p swiss-checkout-widget --features tracking,returns`).
+    #[cfg(not(feature = "fetched-texts"))]
+    #[test]
+    fn the_texts_files_are_current() {
+        let mut files = vec![("src/i18n.json", texts_json(Lang::strings))];
+        #[cfg(feature = "address")]
+        files.push(("src/address/texts.json", texts_json(Lang::address)));
+        #[cfg(feature = "delivery")]
+        files.push(("src/delivery/texts.json", texts_json(Lang::delivery)));
+        #[cfg(feature = "pickup")]
+        files.push(("src/pickup/texts.json", texts_json(Lang::pickup)));
+        #[cfg(feature = "connector")]
+        files.push(("src/connector/texts.json", texts_json(Lang::connector)));
+        #[cfg(feature = "tracking")]
+        files.push(("src/tracking/texts.json", texts_json(Lang::tracking)));
+        #[cfg(feature = "returns")]
+        files.push(("src/returns/texts.json", texts_json(Lang::returns)));
+        let mut rewritten = Vec::new();
+        for (file, json) in files {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+            if std::fs::read_to_string(&path).ok().as_deref() != Some(json.as_str()) {
+                std::fs::write(&path, json).expect("the texts file can be written");
+                rewritten.push(file);
+            }
+        }
+        assert!(rewritten.is_empty(), "rewritten from the Rust texts, to be committed: {rewritten:?}");
     }
 }

@@ -1,14 +1,15 @@
 //! The address part's texts in German, French, Italian and English, compiled only with its Cargo feature.
 
-use crate::i18n::Lang;
-
+crate::i18n::texts! {
 /// The texts of one field.
 pub struct FieldStrings {
     pub label: &'static str,
     pub hint: &'static str,
     pub no_results: &'static str,
 }
+}
 
+crate::i18n::texts! {
 /// The texts of the address part.
 pub struct AddressStrings {
     pub address_legend: &'static str,
@@ -26,18 +27,12 @@ pub struct AddressStrings {
     pub not_verified: &'static str,
     pub verified: &'static str,
 }
-
-impl Lang {
-    /// The address part's texts in this language.
-    pub fn address(self) -> &'static AddressStrings {
-        match self {
-            Lang::De => &DE,
-            Lang::Fr => &FR,
-            Lang::It => &IT,
-            Lang::En => &EN,
-        }
-    }
 }
+
+crate::i18n::texts_in!(
+    /// The address part's texts in this language.
+    address: AddressStrings
+);
 
 static EN: AddressStrings = AddressStrings {
     address_legend: "Delivery address",

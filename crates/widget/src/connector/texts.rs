@@ -1,8 +1,7 @@
 //! The texts of "Use my Swiss Post addresses" in German, French, Italian and English, compiled only with its
 //! Cargo feature.
 
-use crate::i18n::Lang;
-
+crate::i18n::texts! {
 pub struct ConnectorStrings {
     pub button: &'static str,
     pub hint: &'static str,
@@ -24,17 +23,11 @@ pub struct ConnectorStrings {
     /// "{label} chosen."
     pub chosen: &'static str,
 }
-
-impl Lang {
-    pub fn connector(self) -> &'static ConnectorStrings {
-        match self {
-            Lang::De => &DE,
-            Lang::Fr => &FR,
-            Lang::It => &IT,
-            Lang::En => &EN,
-        }
-    }
 }
+
+crate::i18n::texts_in!(
+    connector: ConnectorStrings
+);
 
 static DE: ConnectorStrings = ConnectorStrings {
     button: "Meine Adressen der Post verwenden",
@@ -118,7 +111,7 @@ static EN: ConnectorStrings = ConnectorStrings {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn every_language_has_its_placeholders() {

@@ -1,7 +1,6 @@
 //! The delivery part's texts in German, French, Italian and English, compiled only with its Cargo feature.
 
-use crate::i18n::Lang;
-
+crate::i18n::texts! {
 /// The texts of the delivery part.
 pub struct DeliveryStrings {
     pub heading: &'static str,
@@ -27,18 +26,12 @@ pub struct DeliveryStrings {
     /// "from {price}": the lowest price of a day.
     pub from_price: &'static str,
 }
-
-impl Lang {
-    /// The delivery part's texts in this language.
-    pub fn delivery(self) -> &'static DeliveryStrings {
-        match self {
-            Lang::De => &DE,
-            Lang::Fr => &FR,
-            Lang::It => &IT,
-            Lang::En => &EN,
-        }
-    }
 }
+
+crate::i18n::texts_in!(
+    /// The delivery part's texts in this language.
+    delivery: DeliveryStrings
+);
 
 static EN: DeliveryStrings = DeliveryStrings {
     heading: "Delivery",

@@ -1,7 +1,6 @@
 //! The pickup part's texts in German, French, Italian and English, compiled only with its Cargo feature.
 
-use crate::i18n::Lang;
-
+crate::i18n::texts! {
 /// The texts of the pickup part.
 pub struct PickupStrings {
     pub heading: &'static str,
@@ -50,18 +49,12 @@ pub struct PickupStrings {
     pub label_line: &'static str,
     pub cleared: &'static str,
 }
-
-impl Lang {
-    /// The pickup part's texts in this language.
-    pub fn pickup(self) -> &'static PickupStrings {
-        match self {
-            Lang::De => &DE,
-            Lang::Fr => &FR,
-            Lang::It => &IT,
-            Lang::En => &EN,
-        }
-    }
 }
+
+crate::i18n::texts_in!(
+    /// The pickup part's texts in this language.
+    pickup: PickupStrings
+);
 
 static EN: PickupStrings = PickupStrings {
     heading: "Pickup point",

@@ -1,7 +1,6 @@
 //! The return part's texts in German, French, Italian and English.
 
-use crate::i18n::Lang;
-
+crate::i18n::texts! {
 pub struct ReturnStrings {
     pub heading: &'static str,
     pub loading: &'static str,
@@ -23,18 +22,12 @@ pub struct ReturnStrings {
     /// "Return label {n} (PDF)"
     pub download: &'static str,
 }
-
-impl Lang {
-    /// The return part's texts in this language.
-    pub fn returns(self) -> &'static ReturnStrings {
-        match self {
-            Lang::De => &DE,
-            Lang::Fr => &FR,
-            Lang::It => &IT,
-            Lang::En => &EN,
-        }
-    }
 }
+
+crate::i18n::texts_in!(
+    /// The return part's texts in this language.
+    returns: ReturnStrings
+);
 
 static EN: ReturnStrings = ReturnStrings {
     heading: "Return a parcel",

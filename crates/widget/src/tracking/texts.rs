@@ -1,8 +1,7 @@
 //! The tracking part's texts in German, French, Italian and English. Status and event titles come from Swiss
 //! Post, in the language asked for.
 
-use crate::i18n::Lang;
-
+crate::i18n::texts! {
 pub struct TrackingStrings {
     pub heading: &'static str,
     pub loading: &'static str,
@@ -19,18 +18,12 @@ pub struct TrackingStrings {
     pub open_24h: &'static str,
     pub closed: &'static str,
 }
-
-impl Lang {
-    /// The tracking part's texts in this language.
-    pub fn tracking(self) -> &'static TrackingStrings {
-        match self {
-            Lang::De => &DE,
-            Lang::Fr => &FR,
-            Lang::It => &IT,
-            Lang::En => &EN,
-        }
-    }
 }
+
+crate::i18n::texts_in!(
+    /// The tracking part's texts in this language.
+    tracking: TrackingStrings
+);
 
 static EN: TrackingStrings = TrackingStrings {
     heading: "Your parcel",
