@@ -23,6 +23,8 @@ built="$target/wasm32-unknown-unknown/wasm-release/widget.wasm"
 parts=crates/widget/src
 
 optimise() {
+  # wasm-streams' classes, exported by every Leptos browser build and never used here (see the script).
+  node scripts/strip-exports.mjs "$1" intounderlying __wbg_intounderlying
   wasm-opt -Oz --converge --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
     -o "$1" "$1"
 }
@@ -47,7 +49,7 @@ compile() {
 # The inputs of a variant's bundle besides its wasm: when none changed, neither does the bundle.
 bundle_inputs() {
   sha256sum "$@" js/swiss-checkout.js js/swiss-checkout-aftersale.js js/texts.js scripts/build-element.sh \
-    scripts/bundle-element.mjs node_modules/leaflet/package.json crates/widget/src/i18n.json \
+    scripts/bundle-element.mjs scripts/strip-exports.mjs node_modules/leaflet/package.json crates/widget/src/i18n.json \
     crates/widget/src/*/texts.json
 }
 
