@@ -4,6 +4,9 @@
 //! bodies written by its writers), so the wasm carries no JSON parser and no serde of its own. Every failed call
 //! is also reported to the host page (the `swiss-checkout:error` event), through the signal the client is given.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use api::{
     AddressInput, AddressSelection, DELIVERY_OPTIONS_PATH, DeliveryOptionsResponse, HOUSE_NUMBERS_PATH,
     HouseNumbersResponse, LOCALITIES_PATH, LocalitiesResponse, PICKUP_PLACES_PATH, PICKUP_POINTS_PATH,
@@ -12,9 +15,9 @@ use api::{
 };
 use leptos::prelude::{RwSignal, Set};
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use crate::json::{FromJs, ToJs};
-use wasm_bindgen_futures::JsFuture;
 
 /// Why a lookup gave no answer. Either way the shopper goes on by typing.
 #[derive(Clone, Debug, PartialEq)]
@@ -216,7 +219,8 @@ impl ProxyClient {
     pub async fn connector_session(&self, checkout: &str) -> Result<api::connector::ConnectorSession, FetchError> {
         const PATH: &str = api::connector::CONNECTOR_SESSION_PATH;
         let url = format!("{}{PATH}?checkout={}", self.base, encode(checkout));
-        read(self.send_with("GET", &url, None, true).await?).await
+        let value = read(self.send_with("GET", &url, None, true).await?).await?;
+        FromJs::from_js(&value).ok_or(FetchError::Body)
     }
 
     /// `DELETE /v1/connector/session`: the proxy forgets the shopper's addresses.
@@ -269,12 +273,12 @@ impl ProxyClient {
 
     /// `POST {base}{path}`, reported as `route` (a path without the token in it).
     async fn post_at<B: ToJs, T: FromJs>(&self, route: &'static str, path: &str, body: &B) -> Result<T, FetchError> {
-        let result = async {
-            let body: String = js_sys::JSON::stringify(&body.to_js()).map_err(|_| FetchError::Body)?.into();
-            read(self.send("POST", &format!("{}{path}", self.base), Some(&body)).await?).await
-        }
-        .await;
-        self.reported(route, result)
+        let body = js_sys::JSON::stringify(&body.to_js()).map(String::from).map_err(|_| FetchError::Body);
+        let answer = match body {
+            Ok(body) => self.answer("POST", format!("{}{path}", self.base), Some(body)).await,
+            Err(error) => Err(error),
+        };
+        self.reported(route, answer.and_then(|value| T::from_js(&value).ok_or(FetchError::Body)))
     }
 
     /// `GET {base}{path}?{query}`.
@@ -284,11 +288,19 @@ impl ProxyClient {
 
     /// `GET {base}{path}?{query}`, reported as `route` (a path without the token in it).
     async fn get_at<T: FromJs>(&self, route: &'static str, path: &str, query: &str) -> Result<T, FetchError> {
-        let result = match self.send("GET", &format!("{}{path}?{query}", self.base), None).await {
-            Ok(response) => read(response).await,
-            Err(error) => Err(error),
-        };
-        self.reported(route, result)
+        let answer = self.answer("GET", format!("{}{path}?{query}", self.base), None).await;
+        self.reported(route, answer.and_then(|value| T::from_js(&value).ok_or(FetchError::Body)))
+    }
+
+    /// The parsed body of a successful answer, or the problem of a failed one. One future for every request
+    /// (boxed, so not compiled again inside each typed request's): only reading the body is per type.
+    fn answer(
+        &self,
+        method: &'static str,
+        url: String,
+        body: Option<String>,
+    ) -> Pin<Box<dyn Future<Output = Result<JsValue, FetchError>> + '_>> {
+        Box::pin(async move { read(self.send(method, &url, body.as_deref()).await?).await })
     }
 }
 
@@ -301,12 +313,12 @@ fn encode(text: &str) -> String {
     js_sys::encode_uri_component(text).into()
 }
 
-/// Reads a proxy answer: the body on success, the problem otherwise.
-async fn read<T: FromJs>(response: web_sys::Response) -> Result<T, FetchError> {
+/// Reads a proxy answer: the parsed body on success, the problem otherwise.
+async fn read(response: web_sys::Response) -> Result<JsValue, FetchError> {
     let ok = response.ok();
     let body = json(&response).await;
     if ok {
-        body.and_then(|v| T::from_js(&v).ok_or(FetchError::Body))
+        body
     } else {
         match body.ok().and_then(|v| Problem::from_js(&v)) {
             Some(problem) => Err(FetchError::Problem(Box::new(problem))),
