@@ -110,7 +110,7 @@ export class SwissCheckoutElement extends HTMLElement {
       this.#passShopper();
     } else if (name === 'lang') {
       // Once the language's texts are here: the validation message follows.
-      Promise.resolve(this.#handle.setLang(value ?? '')).then(() => this.#updateValidity());
+      Promise.resolve(this.#handle.setLang(value ?? 'en')).then(() => this.#updateValidity());
     } else {
       // Other settings take effect in a fresh widget, which starts with what the shopper entered.
       const entered = this.#handle.value();

@@ -81,8 +81,9 @@ export function switchWhenLoaded(handle, tag, addTexts) {
   let wanted = tag;
   handle.setLang = (next) => {
     wanted = next;
+    // The language as the widget reads the tag: "" or an unknown tag is English, as at mount.
     return textsFor(next, addTexts).then(
-      () => { if (wanted === next) setLang(next); },
+      () => { if (wanted === next) setLang(langOf(next)); },
       (error) => console.warn(error),
     );
   };

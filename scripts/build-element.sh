@@ -23,8 +23,12 @@ built="$target/wasm32-unknown-unknown/wasm-release/widget.wasm"
 parts=crates/widget/src
 
 optimise() {
-  # wasm-streams' classes, exported by every Leptos browser build and never used here (see the script).
-  node scripts/strip-exports.mjs "$1" intounderlying __wbg_intounderlying
+  # wasm-streams' classes, exported by every Leptos browser build and never used here (see the script); the
+  # main module has them, not the chunks.
+  case "$(basename "$1")" in
+    split_* | chunk_*) ;;
+    *) node scripts/strip-exports.mjs "$1" intounderlying __wbg_intounderlying ;;
+  esac
   wasm-opt -Oz --converge --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
     -o "$1" "$1"
 }

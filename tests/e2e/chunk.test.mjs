@@ -5,7 +5,7 @@
 // widget was dead for that shopper (2 or 3 rounds in 12 here).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, sharedProxyAndBrowser } from './harness.mjs';
+import { sharedProxyAndBrowser } from './harness.mjs';
 
 const shared = sharedProxyAndBrowser({ before, after });
 // CHUNK_ROUNDS=40 repeats it longer by hand.
@@ -13,7 +13,10 @@ const ROUNDS = Number(process.env.CHUNK_ROUNDS ?? 8);
 
 test(`opening and closing the pickup part while its chunk is slow or failing never traps (${ROUNDS} rounds, CPU 6×, half on a slow network)`, async () => {
   for (let round = 0; round < ROUNDS; round += 1) {
-    const { page, problems } = await openPage(shared.browser.context, `${shared.proxy.url}/element/example.html`);
+    // Throttled from the first request on: the wasm, the texts and the chunk all come slowly.
+    const page = await shared.browser.context.newPage();
+    const problems = [];
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
     const slowNetwork = round % 2 === 1;
@@ -23,6 +26,7 @@ test(`opening and closing the pickup part while its chunk is slow or failing nev
         offline: false, latency: 300, downloadThroughput: 100_000, uploadThroughput: 50_000,
       });
     }
+    await page.goto(`${shared.proxy.url}/element/example.html`);
     const shipping = page.getByRole('form', { name: 'Shipping' });
     await shipping.getByRole('combobox', { name: 'Postcode or town' }).pressSequentially('3011', { delay: 10 });
     await shipping.getByRole('option', { name: '3011 Bern', exact: true }).click();

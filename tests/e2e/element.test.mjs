@@ -140,8 +140,9 @@ test('a page downloads the texts of the languages it shows; another is fetched w
   // An English and a German element: those two files, nothing of French or Italian.
   assert.deepEqual([...texts].sort(), ['de', 'en']);
   // French cannot be had: the element stays German, with what was typed.
+  const frenchFailed = page.waitForEvent('requestfailed', (request) => request.url().endsWith('/texts-fr.json'));
   await page.evaluate(() => document.getElementById('bill').setAttribute('lang', 'fr'));
-  await page.waitForEvent('requestfailed', (request) => request.url().endsWith('/texts-fr.json'));
+  await frenchFailed;
   await page.waitForTimeout(200);
   assert.equal(await locality.inputValue(), '3011');
   assert.equal(await billing.locator('.swiss-checkout').getAttribute('lang'), 'de-CH');

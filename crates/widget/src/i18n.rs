@@ -4,9 +4,9 @@
 //!
 //! The texts are written here in Rust, so every language has every text or the widget does not compile. A
 //! test writes them out as JSON beside each file (`i18n.json`, `<part>/texts.json`), from which the element
-//! bundles get one file per language. Built with `fetched-texts` (the element bundles), the wasm holds none
-//! of them: the page's JavaScript fetches the languages it shows and hands each to [`add_texts`], so a
-//! shopper downloads one language, not four.
+//! bundle with every part gets one file per language. Built with `fetched-texts` (that bundle), the wasm
+//! holds none of them: the page's JavaScript fetches the languages it shows and hands each to
+//! [`add_texts`], so a shopper downloads one language, not four.
 
 /// A language of the widget.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -264,26 +264,34 @@ thread_local! {
 
 /// Takes one language's texts, as the page parsed them from its texts file (`texts-de.json` …: per part an
 /// array of its texts in the order [`TextGroup::visit`] goes): every text of every part of this build must
-/// be there, else nothing is taken and the error names the part.
+/// be there, and no more, else nothing is taken and the error names the part. Once per language: the texts
+/// are kept for the page's life.
 #[cfg(feature = "fetched-texts")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = addTexts)]
 pub fn add_texts(tag: &str, file: wasm_bindgen::JsValue) -> Result<(), wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
     let lang = Lang::from_tag(tag).ok_or_else(|| wasm_bindgen::JsValue::from_str("addTexts: no such language"))?;
+    if lang.is_loaded() {
+        return Ok(());
+    }
     let mut texts = Texts::default();
-    let mut incomplete: Option<&'static str> = None;
+    // Checked whole before anything is kept: per part exactly as many texts as it has (a file of another
+    // build would shift them), each a string.
+    let mut given = Vec::new();
     for (name, part) in texts.parts() {
-        let given = crate::json::member(&file, name);
+        let mut count = 0;
+        part.visit(None, &mut |_, _, _| count += 1);
+        match crate::json::member(&file, name).dyn_into::<js_sys::Array>() {
+            Ok(array) if array.length() == count && array.iter().all(|text| text.is_string()) => given.push(array),
+            _ => return Err(wasm_bindgen::JsValue::from_str(&["addTexts: ", tag, " does not fit ", name].concat())),
+        }
+    }
+    for ((_, part), array) in texts.parts().into_iter().zip(given) {
         let mut index = 0;
         part.visit(None, &mut |_, _, text| {
-            match js_sys::Reflect::get_u32(&given, index).ok().and_then(|value| value.as_string()) {
-                Some(value) => *text = Box::leak(value.into_boxed_str()),
-                None => incomplete = incomplete.or(Some(name)),
-            }
+            *text = Box::leak(array.get(index).as_string().unwrap_or_default().into_boxed_str());
             index += 1;
         });
-    }
-    if let Some(part) = incomplete {
-        return Err(wasm_bindgen::JsValue::from_str(&["addTexts: ", tag, " lacks texts of ", part].concat()));
     }
     let texts: &'static Texts = Box::leak(Box::new(texts));
     LOADED.with(|loaded| {
