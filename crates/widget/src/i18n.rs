@@ -202,45 +202,55 @@ static IT: Strings = Strings {
     missing_delivery: "Inserisca l’indirizzo di consegna e scelga una consegna.",
 };
 
-/// Every text of one language for the parts this build has: what a page's texts file holds, one member per
-/// part (`strings` for the shared texts).
-#[cfg(feature = "fetched-texts")]
-#[derive(Default)]
-pub struct Texts {
-    pub strings: Strings,
-    #[cfg(feature = "address")]
-    pub address: crate::address::AddressStrings,
-    #[cfg(feature = "delivery")]
-    pub delivery: crate::delivery::DeliveryStrings,
-    #[cfg(feature = "pickup")]
-    pub pickup: crate::pickup::PickupStrings,
-    #[cfg(feature = "connector")]
-    pub connector: crate::connector::ConnectorStrings,
-    #[cfg(feature = "tracking")]
-    pub tracking: crate::tracking::TrackingStrings,
-    #[cfg(feature = "returns")]
-    pub returns: crate::returns::ReturnStrings,
+/// The parts with texts, written once: each with the Cargo feature that compiles it, its member in a page's
+/// texts file (and `Lang`'s accessor of the same name) and the file its texts are written out to. Gives
+/// [`Texts`] (with `fetched-texts`) and the list the texts-files test writes.
+macro_rules! parts_with_texts {
+    ($($(#[$part_cfg:meta])? $part:ident: $ty:ty => $file:literal;)*) => {
+        /// Every text of one language for the parts this build has: what a page's texts file holds, one
+        /// member per part (`strings` for the shared texts).
+        #[cfg(feature = "fetched-texts")]
+        #[derive(Default)]
+        pub struct Texts {
+            $($(#[$part_cfg])? pub $part: $ty,)*
+        }
+
+        #[cfg(feature = "fetched-texts")]
+        impl Texts {
+            /// Each part's texts with its member's name in the texts file.
+            #[allow(clippy::vec_init_then_push)] // one push per part, each under its part's feature
+            fn parts(&mut self) -> Vec<(&'static str, &mut dyn TextGroup)> {
+                let mut parts: Vec<(&'static str, &mut dyn TextGroup)> = Vec::new();
+                $($(#[$part_cfg])? parts.push((stringify!($part), &mut self.$part));)*
+                parts
+            }
+        }
+
+        /// Each part's texts file (relative to the crate) and what it should hold.
+        #[cfg(all(test, not(feature = "fetched-texts")))]
+        #[allow(clippy::vec_init_then_push)] // one push per part, each under its part's feature
+        fn texts_files() -> Vec<(&'static str, String)> {
+            let mut files = Vec::new();
+            $($(#[$part_cfg])? files.push(($file, tests::texts_json(Lang::$part)));)*
+            files
+        }
+    };
 }
 
-#[cfg(feature = "fetched-texts")]
-impl Texts {
-    /// Each part's texts with its member's name in the texts file.
-    fn parts(&mut self) -> Vec<(&'static str, &mut dyn TextGroup)> {
-        let mut parts: Vec<(&'static str, &mut dyn TextGroup)> = vec![("strings", &mut self.strings)];
-        #[cfg(feature = "address")]
-        parts.push(("address", &mut self.address));
-        #[cfg(feature = "delivery")]
-        parts.push(("delivery", &mut self.delivery));
-        #[cfg(feature = "pickup")]
-        parts.push(("pickup", &mut self.pickup));
-        #[cfg(feature = "connector")]
-        parts.push(("connector", &mut self.connector));
-        #[cfg(feature = "tracking")]
-        parts.push(("tracking", &mut self.tracking));
-        #[cfg(feature = "returns")]
-        parts.push(("returns", &mut self.returns));
-        parts
-    }
+parts_with_texts! {
+    strings: Strings => "src/i18n.json";
+    #[cfg(feature = "address")]
+    address: crate::address::AddressStrings => "src/address/texts.json";
+    #[cfg(feature = "delivery")]
+    delivery: crate::delivery::DeliveryStrings => "src/delivery/texts.json";
+    #[cfg(feature = "pickup")]
+    pickup: crate::pickup::PickupStrings => "src/pickup/texts.json";
+    #[cfg(feature = "connector")]
+    connector: crate::connector::ConnectorStrings => "src/connector/texts.json";
+    #[cfg(feature = "tracking")]
+    tracking: crate::tracking::TrackingStrings => "src/tracking/texts.json";
+    #[cfg(feature = "returns")]
+    returns: crate::returns::ReturnStrings => "src/returns/texts.json";
 }
 
 #[cfg(feature = "fetched-texts")]
@@ -349,7 +359,7 @@ mod tests {
     }
 
     /// A texts file's content: one member per language, each text by its name, nested sets as objects.
-    fn texts_json<T: TextGroup + Clone + 'static>(texts: fn(Lang) -> &'static T) -> String {
+    pub(super) fn texts_json<T: TextGroup + Clone + 'static>(texts: fn(Lang) -> &'static T) -> String {
         enum Node {
             Text(&'static str),
             Group(Vec<(&'static str, Node)>),
@@ -402,21 +412,8 @@ mod tests {
     #[cfg(not(feature = "fetched-texts"))]
     #[test]
     fn the_texts_files_are_current() {
-        let mut files = vec![("src/i18n.json", texts_json(Lang::strings))];
-        #[cfg(feature = "address")]
-        files.push(("src/address/texts.json", texts_json(Lang::address)));
-        #[cfg(feature = "delivery")]
-        files.push(("src/delivery/texts.json", texts_json(Lang::delivery)));
-        #[cfg(feature = "pickup")]
-        files.push(("src/pickup/texts.json", texts_json(Lang::pickup)));
-        #[cfg(feature = "connector")]
-        files.push(("src/connector/texts.json", texts_json(Lang::connector)));
-        #[cfg(feature = "tracking")]
-        files.push(("src/tracking/texts.json", texts_json(Lang::tracking)));
-        #[cfg(feature = "returns")]
-        files.push(("src/returns/texts.json", texts_json(Lang::returns)));
         let mut rewritten = Vec::new();
-        for (file, json) in files {
+        for (file, json) in super::texts_files() {
             let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
             if std::fs::read_to_string(&path).ok().as_deref() != Some(json.as_str()) {
                 std::fs::write(&path, json).expect("the texts file can be written");
