@@ -53,12 +53,18 @@ fn return_field(code: u32) -> Option<&'static str> {
 }
 
 impl AfterSale {
-    pub fn new(post: Arc<PostClient>, labels: &LabelsConfig, sandbox_mode: bool) -> Self {
+    /// `returns` keeps the idempotency records of returns, the "one return per link" record among them.
+    pub fn new(
+        post: Arc<PostClient>,
+        labels: &LabelsConfig,
+        sandbox_mode: bool,
+        returns: Idempotent<ReturnConfirmation>,
+    ) -> Self {
         Self {
             post,
             sender: labels.sender_or_sample(sandbox_mode),
             franking_license: labels.franking_license.clone(),
-            returns: Idempotent::default(),
+            returns,
         }
     }
 
@@ -112,7 +118,7 @@ impl AfterSale {
         lookups: &Lookups,
         request: ReturnRequest,
         key: Option<String>,
-    ) -> Result<Arc<ReturnConfirmation>, AppError> {
+    ) -> Result<ReturnConfirmation, AppError> {
         self.returns.run(key, &request, || self.order(lookups, &request)).await
     }
 

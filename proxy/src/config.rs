@@ -42,6 +42,11 @@
 //! | `SWISS_CHECKOUT_CONNECTOR_USERINFO_URL` | `connector.userinfo_url` | `https://api.post.ch/OAuth/userinfo` (INFERRED) |
 //! | `SWISS_CHECKOUT_CONNECTOR_ADDRESSES_URL` | `connector.addresses_url` | `https://dcapi.apis.post.ch/address/v1/users/current/addresses` (INFERRED) |
 //! | `SWISS_CHECKOUT_CONNECTOR_SCOPE` | `connector.scope` | `WEDEC_READ_ADDRESS openid profile email address` (the older generation's, INFERRED for today's) |
+//! | `SWISS_CHECKOUT_DATA_DIR` | `store.data_dir` | `swiss-checkout-data` (in the working folder): the embedded store, for one instance |
+//! | `SWISS_CHECKOUT_REDIS_URL` (or `…_FILE`) | `store.redis_url` (`redis://…`, `rediss://…`; Valkey too) | none: the embedded store |
+//! | `SWISS_CHECKOUT_REDIS_NAMESPACE` | `store.namespace` (the prefix of every key: one per deployment) | `swiss-checkout` |
+//! | `SWISS_CHECKOUT_STORE` | `store.memory` (`memory`: state in memory, lost at exit; tests and benchmarks) | |
+//! | `SWISS_CHECKOUT_INSTANCE_LEASE_SECS` | `store.instance_lease_secs` (with Redis: how soon a stopped instance's work in flight counts as lost) | `10` |
 //!
 //! With no credentials the proxy runs in sandbox mode: it starts the Swiss Post sandbox in-process and
 //! points the three upstream URLs at it.
@@ -412,6 +417,50 @@ impl Default for Freshness {
     }
 }
 
+/// Where the proxy keeps its state (`store/`): Redis when a URL is set, else the embedded store in
+/// `data_dir`. [`Config::default`] sets neither and keeps state in memory; [`Config::from_env`] defaults to
+/// the data folder `swiss-checkout-data`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct StoreSettings {
+    pub data_dir: Option<PathBuf>,
+    /// May carry Redis' password: never printed.
+    pub redis_url: Option<Secret>,
+    pub namespace: String,
+    /// State in memory, lost at exit (tests, benchmarks).
+    pub memory: bool,
+    pub instance_lease_secs: u64,
+}
+
+impl Default for StoreSettings {
+    fn default() -> Self {
+        Self {
+            data_dir: None,
+            redis_url: None,
+            namespace: "swiss-checkout".into(),
+            memory: false,
+            instance_lease_secs: 10,
+        }
+    }
+}
+
+impl StoreSettings {
+    /// The engine these settings choose.
+    pub fn engine(&self) -> crate::store::StoreConfig {
+        use crate::store::StoreConfig;
+        match (&self.redis_url, &self.data_dir) {
+            _ if self.memory => StoreConfig::Memory,
+            (Some(url), _) => StoreConfig::Redis { url: url.expose().to_owned(), namespace: self.namespace.clone() },
+            (None, Some(dir)) => StoreConfig::Embedded { dir: dir.clone() },
+            (None, None) => StoreConfig::Memory,
+        }
+    }
+
+    pub fn instance_lease(&self) -> Duration {
+        Duration::from_secs(self.instance_lease_secs)
+    }
+}
+
 /// How long lookup answers are fresh, and how long they stand in while the upstream fails.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(default)]
@@ -466,6 +515,7 @@ pub struct Config {
     pub connector: Option<ConnectorConfig>,
     pub limits: Limits,
     pub cache: CacheConfig,
+    pub store: StoreSettings,
 }
 
 impl Default for Config {
@@ -487,6 +537,7 @@ impl Default for Config {
             connector: None,
             limits: Limits::default(),
             cache: CacheConfig::default(),
+            store: StoreSettings::default(),
         }
     }
 }
@@ -727,6 +778,37 @@ impl Config {
         if let Some(v) = var("SWISS_CHECKOUT_TRUST_FORWARDED_FOR") {
             config.limits.trust_forwarded_for = matches!(v.as_str(), "1" | "true" | "yes");
         }
+        if let Some(dir) = var("SWISS_CHECKOUT_DATA_DIR") {
+            config.store.data_dir = Some(PathBuf::from(dir));
+        }
+        let redis_url = match var("SWISS_CHECKOUT_REDIS_URL") {
+            Some(url) => Some(url),
+            None => from_file("SWISS_CHECKOUT_REDIS_URL_FILE")?,
+        };
+        if let Some(url) = redis_url {
+            config.store.redis_url = Some(Secret::new(url));
+        }
+        if let Some(namespace) = var("SWISS_CHECKOUT_REDIS_NAMESPACE") {
+            config.store.namespace = namespace;
+        }
+        match var("SWISS_CHECKOUT_STORE").as_deref() {
+            None => {}
+            Some("memory") => config.store.memory = true,
+            Some(_) => {
+                return Err(ConfigError::Variable {
+                    name: "SWISS_CHECKOUT_STORE",
+                    why: "the one value is memory (set SWISS_CHECKOUT_REDIS_URL or SWISS_CHECKOUT_DATA_DIR instead)"
+                        .into(),
+                });
+            }
+        }
+        if let Some(v) = var("SWISS_CHECKOUT_INSTANCE_LEASE_SECS") {
+            config.store.instance_lease_secs = number("SWISS_CHECKOUT_INSTANCE_LEASE_SECS", v)?;
+        }
+        // No setup needed: one instance keeps its state in a folder beside where it runs.
+        if config.store.data_dir.is_none() {
+            config.store.data_dir = Some(PathBuf::from("swiss-checkout-data"));
+        }
         config.validate()?;
         Ok(config)
     }
@@ -771,6 +853,18 @@ impl Config {
             if !(1..=3_600).contains(&connector.session_secs) {
                 return wrong("connector.session_secs", "must be between 1 and 3600 seconds");
             }
+        }
+        if self.store.redis_url.as_ref().is_some_and(|url| {
+            let url = url.expose();
+            !(url.starts_with("redis://") || url.starts_with("rediss://") || url.starts_with("unix://"))
+        }) {
+            return wrong("store.redis_url", "must start with redis://, rediss:// or unix://");
+        }
+        if self.store.namespace.is_empty() || self.store.namespace.contains(char::is_whitespace) {
+            return wrong("store.namespace", "must be a word without spaces");
+        }
+        if !(1..=600).contains(&self.store.instance_lease_secs) {
+            return wrong("store.instance_lease_secs", "must be between 1 and 600 seconds");
         }
         if self.limits.max_in_flight == 0 || self.limits.request_timeout_ms == 0 {
             return wrong("limits", "max_in_flight and request_timeout_ms must be above 0");

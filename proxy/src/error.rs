@@ -63,6 +63,17 @@ pub enum AppError {
     UnknownShipment,
     #[error("Swiss Post refused the collection order: {message}")]
     ReturnRefused { code: u32, message: String, field: Option<&'static str> },
+    #[error("a request with this Idempotency-Key is still with Swiss Post; retry in {retry_after_secs} s")]
+    RequestInProgress { retry_after_secs: u64 },
+    #[error(
+        "a request with this Idempotency-Key was sent to Swiss Post and its answer was lost when the instance \
+         handling it stopped: whether it was made is unknown, and it is not made again. Look it up by the \
+         parcel's item_id in tracking (GET /server/v1/shipments) or in Swiss Post's customer centre, and use a \
+         new key only if it was not made"
+    )]
+    OutcomeUnknown,
+    #[error("the proxy's store cannot be reached; nothing was done; retry in {retry_after_secs} s")]
+    StoreUnavailable { retry_after_secs: u64 },
     #[error("{0}")]
     NotConfigured(&'static str),
     #[error(transparent)]
@@ -137,6 +148,19 @@ impl AppError {
                 *field,
                 false,
             ),
+            AppError::RequestInProgress { .. } => (
+                problem_type::REQUEST_IN_PROGRESS,
+                "Request in progress",
+                StatusCode::CONFLICT,
+                Some("Idempotency-Key"),
+                false,
+            ),
+            AppError::OutcomeUnknown => {
+                (problem_type::OUTCOME_UNKNOWN, "Outcome unknown", StatusCode::CONFLICT, Some("Idempotency-Key"), false)
+            }
+            AppError::StoreUnavailable { .. } => {
+                (problem_type::STORE_UNAVAILABLE, "Store unavailable", StatusCode::SERVICE_UNAVAILABLE, None, false)
+            }
             AppError::NotConfigured(_) => {
                 (problem_type::NOT_CONFIGURED, "Not configured", StatusCode::SERVICE_UNAVAILABLE, None, false)
             }
@@ -190,7 +214,10 @@ impl IntoResponse for AppError {
         if let AppError::Unauthorized = self {
             response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
-        if let AppError::TooManyRequests { retry_after_secs } = self {
+        if let AppError::TooManyRequests { retry_after_secs }
+        | AppError::RequestInProgress { retry_after_secs }
+        | AppError::StoreUnavailable { retry_after_secs } = self
+        {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
         }
         response

@@ -4,11 +4,14 @@
 //! - A request that carries an `Origin` header (browsers send one on every cross-origin call) must come
 //!   from the proxy's own origin or from an allowed shop origin; others get 403 problem+json, preflight
 //!   included. Requests without `Origin` (same-origin GETs, servers, curl) pass.
-//! - Every client address has a token bucket (`governor`); an empty bucket is 429 with `Retry-After`.
+//! - Every client address has a token bucket; an empty bucket is 429 with `Retry-After`. With Redis, the
+//!   buckets are Redis' (one GCRA script, so N instances allow together what one allows); with the embedded
+//!   store, and while Redis cannot be reached, this instance's own (`governor`, the same algorithm).
 
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, header};
@@ -19,6 +22,7 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::config::Limits;
 use crate::error::AppError;
+use crate::store::{Quota as SharedQuota, Store};
 
 /// The allowed origins, normalised ("https://shop.example", no trailing slash).
 #[derive(Clone, Debug, Default)]
@@ -75,16 +79,51 @@ pub async fn check_key(State(key): State<PublishableKey>, request: Request, next
 #[derive(Clone)]
 pub struct RateLimit {
     limiter: Option<Arc<DefaultKeyedRateLimiter<IpAddr>>>,
+    /// The store's shared buckets, when it keeps them (Redis), with the same quota.
+    shared: Option<(Arc<dyn Store>, SharedQuota)>,
+    /// Set while the shared buckets cannot be reached (said once in the log, not per request).
+    shared_down: Arc<AtomicBool>,
     trust_forwarded_for: bool,
 }
 
 impl RateLimit {
     pub fn new(limits: &Limits) -> Self {
+        Self::shared(limits, None)
+    }
+
+    /// Buckets in `store` when it keeps shared ones; this instance's own otherwise and as the fallback.
+    pub fn shared(limits: &Limits, store: Option<Arc<dyn Store>>) -> Self {
         let limiter = NonZeroU32::new(limits.rate_per_second).map(|rate| {
             let burst = NonZeroU32::new(limits.rate_burst).unwrap_or(rate);
             Arc::new(RateLimiter::keyed(Quota::per_second(rate).allow_burst(burst)))
         });
-        Self { limiter, trust_forwarded_for: limits.trust_forwarded_for }
+        let quota = SharedQuota {
+            interval: std::time::Duration::from_secs(1) / limits.rate_per_second.max(1),
+            burst: limits.rate_burst.max(limits.rate_per_second).max(1),
+        };
+        let shared = store.filter(|s| limiter.is_some() && s.shares_rate_limits()).map(|s| (s, quota));
+        Self { limiter, shared, shared_down: Arc::default(), trust_forwarded_for: limits.trust_forwarded_for }
+    }
+
+    /// `Some(wait)` when `client`'s bucket is empty.
+    async fn check(&self, client: IpAddr) -> Option<std::time::Duration> {
+        if let Some((store, quota)) = &self.shared {
+            match store.rate(&client.to_string(), *quota).await {
+                Ok(wait) => {
+                    if self.shared_down.swap(false, Ordering::Relaxed) {
+                        tracing::info!("shared rate limits are back");
+                    }
+                    return wait;
+                }
+                Err(error) => {
+                    if !self.shared_down.swap(true, Ordering::Relaxed) {
+                        tracing::warn!(%error, "shared rate limits unreachable: this instance limits on its own");
+                    }
+                }
+            }
+        }
+        let limiter = self.limiter.as_ref()?;
+        limiter.check_key(&client).err().map(|not_until| not_until.wait_time_from(DefaultClock::default().now()))
     }
 
     /// Forgets clients whose buckets are full again, so memory does not grow with every address seen.
@@ -111,12 +150,11 @@ impl RateLimit {
 
 /// Answers 429 with `Retry-After` when the client's bucket is empty.
 pub async fn rate_limit(State(limit): State<RateLimit>, request: Request, next: Next) -> Response {
-    if let Some(limiter) = &limit.limiter {
+    if limit.limiter.is_some() {
         let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
         if let Some(client) = limit.client(request.headers(), peer)
-            && let Err(not_until) = limiter.check_key(&client)
+            && let Some(wait) = limit.check(client).await
         {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
             let retry_after_secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
             return AppError::TooManyRequests { retry_after_secs: retry_after_secs.max(1) }.into_response();
         }

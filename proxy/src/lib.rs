@@ -19,6 +19,7 @@ pub mod order;
 pub mod pickup;
 pub mod routes;
 pub mod selection;
+pub mod store;
 pub mod token;
 pub mod upstream;
 
@@ -60,6 +61,8 @@ pub struct AppState {
     pub openapi: bytes::Bytes,
     /// "Use my Swiss Post addresses", when configured (always in sandbox mode).
     pub connector: Option<Arc<connector::Connector>>,
+    /// The state that survives a restart and spans instances (idempotency records, sign-in sessions).
+    pub store: Arc<dyn store::Store>,
     /// The embedded sandbox, in sandbox mode: the demo moves its clock.
     pub sandbox: Option<sandbox::SharedState>,
     pub sandbox_mode: bool,
@@ -92,6 +95,8 @@ pub enum StartError {
     Origin(String),
     #[error("no randomness from the operating system for the link-token key")]
     Randomness,
+    #[error(transparent)]
+    Store(#[from] store::OpenError),
 }
 
 /// Builds the proxy. With no credentials it first starts the sandbox on a free loopback port and points
@@ -133,23 +138,38 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
             metrics.watch_expiry(&set.client_id, expires);
         }
     }
+    let store = store::open(&config.store.engine(), config.store.instance_lease()).await?;
+    tracing::info!(store = store.engine(), "proxy state kept in the {} store", store.engine());
+    // An idempotent call is over by the proxy's request timeout (the timeout layer ends it there).
+    let call_limit = Duration::from_millis(config.limits.request_timeout_ms);
     let post = Arc::new(PostClient::new(&config.upstream, credentials, &metrics)?);
     let connector = config
         .connector
         .clone()
-        .map(|c| connector::Connector::new(c, config.upstream.timeout()).map(Arc::new))
+        .map(|c| connector::Connector::new(c, config.upstream.timeout(), store.clone()).map(Arc::new))
         .transpose()?;
     let state = Arc::new(AppState {
         metrics: metrics.clone(),
         lookups: lookup::Lookups::new(post.clone(), config.cache.freshness(), &metrics),
         delivery: delivery::DeliveryOptions::new(post.clone(), config.delivery.clone()),
         pickup: Arc::new(pickup::Pickup::new(post.clone())),
-        labels: labels::Labels::new(post.clone(), &config.labels, sandbox_mode),
-        aftersale: aftersale::AfterSale::new(post, &config.labels, sandbox_mode),
+        labels: labels::Labels::new(
+            post.clone(),
+            &config.labels,
+            sandbox_mode,
+            idempotency::Idempotent::new(store.clone(), "labels", call_limit),
+        ),
+        aftersale: aftersale::AfterSale::new(
+            post,
+            &config.labels,
+            sandbox_mode,
+            idempotency::Idempotent::new(store.clone(), "returns", call_limit),
+        ),
         links: links::Links::new(config.link_secret.as_ref().map(|s| s.expose())).ok_or(StartError::Randomness)?,
         orders: order::Orders::default(),
         openapi: serde_json::to_vec(&openapi::document()).unwrap_or_default().into(),
         connector,
+        store,
         sandbox: sandbox.as_ref().map(|running| running.state().clone()),
         sandbox_mode,
     });
@@ -178,7 +198,7 @@ async fn overloaded(error: BoxError) -> error::AppError {
 }
 
 fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
-    let rate_limit = guard::RateLimit::new(&config.limits);
+    let rate_limit = guard::RateLimit::shared(&config.limits, Some(state.store.clone()));
     rate_limit.spawn_cleanup();
     let (api, _) = routes::browser()
         // Unknown `/v1` routes: a problem, like every other error of the API. (The routes carry their full

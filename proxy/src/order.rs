@@ -227,7 +227,7 @@ async fn made(
     id: &str,
     mut request: LabelRequest,
     format: LabelFormat,
-) -> Result<Arc<api::labels::LabelResponse>, AppError> {
+) -> Result<api::labels::LabelResponse, AppError> {
     request.format = format;
     let checks = Checks { lookups: &state.lookups, delivery: &state.delivery, pickup: &state.pickup };
     let suffix = match format {

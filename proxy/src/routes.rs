@@ -253,7 +253,7 @@ pub async fn create_label(
         ];
         return Ok((headers, bytes).into_response());
     }
-    Ok(Json(label.as_ref().clone()).into_response())
+    Ok(Json(label).into_response())
 }
 
 /// `GET /server/v1/shipments/{ident_code}?lang=de`: a shipment's status and events, texts ready to show.
@@ -288,7 +288,7 @@ pub async fn server_return(
     Body(request): Body<api::aftersale::ReturnRequest>,
 ) -> Result<Json<api::aftersale::ReturnConfirmation>, AppError> {
     let key = idempotency_key(&headers)?;
-    Ok(Json(state.aftersale.create_return(&state.lookups, request, key).await?.as_ref().clone()))
+    Ok(Json(state.aftersale.create_return(&state.lookups, request, key).await?))
 }
 
 /// `POST /server/v1/links`: a sealed link token for one shipment or one return, for the shopper's browser.
@@ -393,22 +393,27 @@ pub async fn shopper_return(
         parcels: choice.parcels,
         language: choice.language,
     };
-    Ok(Json(state.aftersale.create_return(&state.lookups, request, Some(key)).await?.as_ref().clone()))
+    Ok(Json(state.aftersale.create_return(&state.lookups, request, Some(key)).await?))
 }
 
 /// `GET /healthz`: the process is up (it does not call the upstream).
 #[utoipa::path(get, path = "/healthz", tag = "operations",
     responses((status = 200, description = "The process is up", body = Health)))]
 pub async fn healthz(State(state): State<Arc<AppState>>) -> Json<Health> {
-    Json(Health { status: "ok".into(), sandbox: state.sandbox_mode })
+    Json(Health { status: "ok".into(), sandbox: state.sandbox_mode, store: None })
 }
 
-/// `GET /readyz`: ready when a Swiss Post token can be obtained (from the cache or the token endpoint).
+/// `GET /readyz`: ready when a Swiss Post token can be obtained (from the cache or the token endpoint) and the
+/// store answers. Not ready says which: `upstream-unavailable` (Swiss Post), or `store-unavailable` (labels,
+/// returns and sign-ins answer 503 meanwhile; the lookups go on).
 #[utoipa::path(get, path = "/readyz", tag = "operations",
-    responses((status = 200, description = "A Swiss Post token can be obtained", body = Health)))]
+    responses((status = 200, description = "A Swiss Post token can be obtained and the store answers", body = Health),
+        (status = 503, description = "Swiss Post or the store cannot be reached; the problem's type says which",
+            body = api::Problem, content_type = "application/problem+json")))]
 pub async fn readyz(State(state): State<Arc<AppState>>) -> Result<Json<Health>, AppError> {
+    state.store.ping().await?;
     state.lookups.post().tokens().token().await?;
-    Ok(Json(Health { status: "ready".into(), sandbox: state.sandbox_mode }))
+    Ok(Json(Health { status: "ready".into(), sandbox: state.sandbox_mode, store: Some(state.store.engine().into()) }))
 }
 
 /// Unknown `/v1` routes: problem+json, like every other error of the API.
@@ -508,7 +513,7 @@ pub async fn connector_session(
 ) -> Result<Response, AppError> {
     let connector = connector(&state)?;
     let checkout = check::checkout_id(query.get("checkout"))?;
-    let session = connector.status(connector.session_id(&headers).as_deref(), &checkout).await;
+    let session = connector.status(connector.session_id(&headers).as_deref(), &checkout).await?;
     Ok(([(header::CACHE_CONTROL, "no-store")], Json(session)).into_response())
 }
 
@@ -517,6 +522,6 @@ pub async fn connector_session(
     responses((status = 204, description = "Signed out; the cookie is cleared")))]
 pub async fn connector_sign_out(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Result<Response, AppError> {
     let connector = connector(&state)?;
-    connector.forget(connector.session_id(&headers).as_deref()).await;
+    connector.forget(connector.session_id(&headers).as_deref()).await?;
     Ok((axum::http::StatusCode::NO_CONTENT, [(header::SET_COOKIE, connector.cookie("", 0))]).into_response())
 }

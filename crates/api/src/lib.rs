@@ -614,6 +614,13 @@ pub mod problem_type {
     pub const FORBIDDEN_TOKEN: &str = "https://swiss-checkout.dev/problems/forbidden-token";
     /// Swiss Post refused a pick@home order; `code` is its error number.
     pub const RETURN_REFUSED: &str = "https://swiss-checkout.dev/problems/return-refused";
+    /// A request with this `Idempotency-Key` is still with Swiss Post: retry after `Retry-After`.
+    pub const REQUEST_IN_PROGRESS: &str = "https://swiss-checkout.dev/problems/request-in-progress";
+    /// A request with this `Idempotency-Key` was sent to Swiss Post and its answer never came back (the
+    /// instance that sent it stopped): whether a label or order was made is unknown, and no second is made.
+    pub const OUTCOME_UNKNOWN: &str = "https://swiss-checkout.dev/problems/outcome-unknown";
+    /// The proxy's store (Redis, or the embedded file) cannot be reached: nothing was done; retry later.
+    pub const STORE_UNAVAILABLE: &str = "https://swiss-checkout.dev/problems/store-unavailable";
 }
 
 /// Answer of `GET /healthz`.
@@ -623,6 +630,9 @@ pub struct Health {
     pub status: String,
     /// True when the proxy talks to its embedded sandbox instead of Swiss Post.
     pub sandbox: bool,
+    /// Where the proxy keeps its state: `embedded`, `redis` (`/readyz` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub store: Option<String>,
 }
 
 #[cfg(test)]

@@ -515,6 +515,11 @@ pub async fn generate_address_label(State(state): State<SharedState>, headers: H
             journey,
         });
     }
+    // Made: the label exists whether or not the caller is still there for the answer.
+    let hold = state.knobs.hold_made();
+    if !hold.is_zero() {
+        tokio::time::sleep(hold).await;
+    }
     let print = definition.print_addresses.as_deref().unwrap_or("RECIPIENT_AND_CUSTOMER");
     let recipient = request.item.recipient.as_ref().map(recipient_lines).unwrap_or_default();
     let sender_lines =

@@ -232,22 +232,35 @@ pub async fn approve(State(state): State<SharedState>, headers: HeaderMap, Path(
     if let Err(refusal) = state.tokens.check(&headers, scope::COLLECTION_ORDER) {
         return Failure::from(refusal).into_response();
     }
+    let (answered, made) = approve_order(&state, key);
+    // Made: the labels exist whether or not the caller is still there for the answer.
+    let hold = state.knobs.hold_made();
+    if made && !hold.is_zero() {
+        tokio::time::sleep(hold).await;
+    }
+    answer(answered)
+}
+
+/// Approves the order `key` and makes its labels (true), or refuses.
+fn approve_order(state: &SharedState, key: String) -> (CollectionOrderResponse, bool) {
     let now = state.knobs.now();
     let mut orders = state.collection_orders.current(now);
     let Some(order) = orders.get_mut(&key) else {
-        return answer(CollectionOrderResponse {
+        let refused = CollectionOrderResponse {
             order_key: Some(key),
             errors: vec![message(code::ORDER_NOT_FOUND, "Order not found")],
             ..Default::default()
-        });
+        };
+        return (refused, false);
     };
     if order.approved {
-        return answer(CollectionOrderResponse {
+        let refused = CollectionOrderResponse {
             order_key: Some(key),
             status: Some("APPROVED".into()),
             errors: vec![message(code::ALREADY_APPROVED, "Order already approved")],
             ..Default::default()
-        });
+        };
+        return (refused, false);
     }
     order.approved = true;
     // Checked when the order was created.
@@ -296,11 +309,12 @@ pub async fn approve(State(state): State<SharedState>, headers: HeaderMap, Path(
         labels
             .push(CollectionLabel { identcode, label: base64::engine::general_purpose::STANDARD.encode(drawn.pdf()) });
     }
-    answer(CollectionOrderResponse {
+    let approved = CollectionOrderResponse {
         order_key: Some(key),
         status: Some("APPROVED".into()),
         pickup_date: Some(order.request.pickup_date.clone()),
         labels,
         ..Default::default()
-    })
+    };
+    (approved, true)
 }

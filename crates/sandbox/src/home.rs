@@ -235,7 +235,8 @@ verifier) for a user token of 300 s and an HS256 ID token signed with the client
 <ul>
 <li><code>GET, POST {base}/__sandbox/knobs</code>: <code>latency_ms</code>, <code>error_rate</code>, <code>outage</code>,
 <code>token_lifetime_secs</code>, <code>fail_next</code>, <code>clock_ahead_minutes</code> (the sandbox's clock: tracking
-events, pick@home dates, the location service's open-until and open-again)</li>
+events, pick@home dates, the location service's open-until and open-again), <code>hold_made_ms</code> (a label or
+pick@home approval is held back this long after it is made: the answer a crash loses)</li>
 <li><code>GET, DELETE {base}/__sandbox/calls</code>: calls per route</li>
 <li><code>POST {base}/__sandbox/expire-tokens</code>: every token issued so far expires (the Login Post Connector's user
 tokens too)</li>

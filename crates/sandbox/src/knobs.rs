@@ -33,6 +33,10 @@ pub struct KnobSettings {
     /// a test or the demo moves it to watch a parcel travel, and never sleeps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clock_ahead_minutes: Option<i64>,
+    /// How long a label or collection order is held back after it is made, in milliseconds: the client's
+    /// connection may drop meanwhile and the label exists all the same (a crash test's "made, answer lost").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hold_made_ms: Option<u64>,
 }
 
 /// Live fault-injection settings and per-route call counters.
@@ -44,6 +48,7 @@ pub struct Knobs {
     token_lifetime_secs: AtomicU64,
     fail_next: AtomicU32,
     clock_ahead_minutes: AtomicI64,
+    hold_made_ms: AtomicU64,
     calls: Mutex<BTreeMap<String, u64>>,
 }
 
@@ -59,6 +64,7 @@ impl Default for Knobs {
             token_lifetime_secs: AtomicU64::new(DEFAULT_TOKEN_LIFETIME_SECS),
             fail_next: AtomicU32::new(0),
             clock_ahead_minutes: AtomicI64::new(0),
+            hold_made_ms: AtomicU64::new(0),
             calls: Mutex::new(BTreeMap::new()),
         }
     }
@@ -86,6 +92,14 @@ impl Knobs {
         if let Some(minutes) = settings.clock_ahead_minutes {
             self.clock_ahead_minutes.store(minutes, Ordering::Relaxed);
         }
+        if let Some(ms) = settings.hold_made_ms {
+            self.hold_made_ms.store(ms, Ordering::Relaxed);
+        }
+    }
+
+    /// How long what was just made (a label, a collection order) is held back before its answer.
+    pub fn hold_made(&self) -> Duration {
+        Duration::from_millis(self.hold_made_ms.load(Ordering::Relaxed))
     }
 
     /// The after-sale modules' clock: now, plus what `clock_ahead_minutes` says.
@@ -106,6 +120,7 @@ impl Knobs {
             token_lifetime_secs: Some(self.token_lifetime_secs.load(Ordering::Relaxed)),
             fail_next: Some(self.fail_next.load(Ordering::Relaxed)),
             clock_ahead_minutes: Some(self.clock_ahead_minutes.load(Ordering::Relaxed)),
+            hold_made_ms: Some(self.hold_made_ms.load(Ordering::Relaxed)),
         }
     }
 

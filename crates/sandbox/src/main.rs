@@ -85,6 +85,7 @@ async fn main() -> Result<(), String> {
         token_lifetime_secs: setting(&args, "--token-lifetime-secs", "SANDBOX_TOKEN_LIFETIME_SECS")?,
         fail_next: None,
         clock_ahead_minutes: setting(&args, "--clock-ahead-minutes", "SANDBOX_CLOCK_AHEAD_MINUTES")?,
+        hold_made_ms: None,
     };
     let data_dir: Option<PathBuf> = setting(&args, "--data", "SANDBOX_DATA")?;
     if let Some(dir) = data_dir.as_ref().filter(|dir| !dir.is_dir()) {

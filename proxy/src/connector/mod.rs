@@ -3,7 +3,8 @@
 //!
 //! The widget opens [`api::connector::CONNECTOR_START_PATH`] in a popup: a session is made (random id in an
 //! HttpOnly, SameSite=Lax cookie of this proxy, 15 minutes), with its own `state`, `nonce` and PKCE
-//! verifier, and the popup goes to Swiss Post's sign-in. Swiss Post sends the shopper back to the callback
+//! verifier, and the popup goes to Swiss Post's sign-in. Sessions live in the proxy's store (`store/`), so
+//! Swiss Post's redirect may land on any instance, and a restart loses no sign-in. Swiss Post sends the shopper back to the callback
 //! with a code; the proxy checks `state`, exchanges the code (with its client secret and the verifier),
 //! checks the ID token (signature, audience, issuer, expiry, `nonce`), reads userinfo and the saved
 //! addresses, maps them to the contract types and forgets the tokens: the session keeps only what the
@@ -13,30 +14,46 @@
 pub mod page;
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use api::connector::{ConnectorSession, ConnectorStatus, SavedAddress, SavedShopper};
 use api::{AddressInput, IdentityCheck, PickupKind, PickupSelection, PickupUser};
 use base64::Engine;
-use moka::future::Cache;
 use ring::rand::{SecureRandom, SystemRandom};
+use serde::{Deserialize, Serialize};
 use swisspost::TokenRequest;
 use swisspost::connector::{CodeTokenResponse, UserInfo, address_type, pkce_challenge, verify_id_token};
 
 use crate::config::ConnectorConfig;
 use crate::error::{AppError, UpstreamError};
 use crate::pickup::Pickup;
+use crate::store::Store;
 
-/// One sign-in: what the callback checks, and what the widget will be shown.
+/// One sign-in: what the callback checks, and what the widget will be shown. Its PKCE verifier is a record of
+/// its own, taken by the one callback that exchanges the code: a second callback (a reload, or the same
+/// redirect on another instance) exchanges nothing.
+#[derive(Serialize, Deserialize)]
 struct Session {
     checkout: String,
     state: String,
     nonce: String,
-    /// Taken by the one callback that exchanges the code: a second callback (a reload) exchanges nothing.
-    verifier: Option<String>,
-    lang: &'static str,
+    lang: String,
     outcome: ConnectorSession,
+}
+
+impl Session {
+    fn lang(&self) -> &'static str {
+        api::check::language(Some(&self.lang), "lang").unwrap_or("de")
+    }
+}
+
+fn session_key(id: &str) -> String {
+    format!("connector:session:{id}")
+}
+
+fn verifier_key(id: &str) -> String {
+    format!("connector:verifier:{id}")
 }
 
 /// How long the callback waits for Swiss Post's answers before its page says the sign-in did not work (the
@@ -66,7 +83,7 @@ pub struct Connector {
     /// The callback as registered; in sandbox mode set once the proxy knows its address.
     redirect_uri: RwLock<String>,
     http: reqwest::Client,
-    sessions: Cache<String, Arc<Mutex<Session>>>,
+    store: Arc<dyn Store>,
     random: SystemRandom,
 }
 
@@ -82,25 +99,18 @@ fn origin_of(url: &str) -> &str {
 }
 
 impl Connector {
-    pub fn new(config: ConnectorConfig, timeout: Duration) -> Result<Self, reqwest::Error> {
+    pub fn new(config: ConnectorConfig, timeout: Duration, store: Arc<dyn Store>) -> Result<Self, reqwest::Error> {
         let http = reqwest::Client::builder()
             .timeout(timeout)
             .connect_timeout(timeout)
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("swiss-checkout-proxy/", env!("CARGO_PKG_VERSION")))
             .build()?;
-        // LRU: a flood of started sign-ins pushes out the oldest, never a new one (moka's default admission
-        // policy may refuse new keys when full).
-        let sessions = Cache::builder()
-            .max_capacity(100_000)
-            .eviction_policy(moka::policy::EvictionPolicy::lru())
-            .time_to_live(Duration::from_secs(config.session_secs))
-            .build();
         Ok(Self {
             redirect_uri: RwLock::new(config.redirect_uri.clone()),
             config,
             http,
-            sessions,
+            store,
             random: SystemRandom::new(),
         })
     }
@@ -177,9 +187,25 @@ impl Connector {
         .map_err(|_| AppError::NotConfigured("the connector's authorization URL"))?;
         let authorize_url = format!("{}?{query}", self.config.authorize_url);
         let outcome = ConnectorSession::with_status(ConnectorStatus::Pending);
-        let session = Session { checkout, state, nonce, verifier: Some(verifier), lang, outcome };
-        self.sessions.insert(session_id.clone(), Arc::new(Mutex::new(session))).await;
+        let session = Session { checkout, state, nonce, lang: lang.to_owned(), outcome };
+        self.keep(&session_id, &session).await?;
+        self.store.put(&verifier_key(&session_id), verifier.into_bytes(), self.lifetime()).await?;
         Ok(Started { session_id, authorize_url })
+    }
+
+    fn lifetime(&self) -> Duration {
+        Duration::from_secs(self.config.session_secs)
+    }
+
+    async fn keep(&self, id: &str, session: &Session) -> Result<(), AppError> {
+        let bytes = serde_json::to_vec(session).map_err(|_| AppError::NotConfigured("a sign-in session"))?;
+        Ok(self.store.put(&session_key(id), bytes, self.lifetime()).await?)
+    }
+
+    /// The session `id`, when it exists (and the store answers).
+    async fn session(&self, id: &str) -> Result<Option<Session>, AppError> {
+        let bytes = self.store.get(&session_key(id)).await?;
+        Ok(bytes.and_then(|b| serde_json::from_slice(&b).ok()))
     }
 
     /// Takes Swiss Post's answer on the callback: the outcome, the session's language, and the session's new
@@ -191,34 +217,32 @@ impl Connector {
         params: HashMap<String, String>,
         pickup: Arc<Pickup>,
     ) -> (ConnectorStatus, &'static str, Option<String>) {
-        let Some((session_id, session)) = (match session_id {
-            Some(id) => self.sessions.get(id).await.map(|s| (id.to_owned(), s)),
-            None => None,
-        }) else {
-            tracing::info!(reason = ?Refused::NoSession, "connector callback refused");
-            return (ConnectorStatus::Failed, "de", None);
+        let found = match session_id {
+            Some(id) => self.session(id).await.map(|s| s.map(|s| (id.to_owned(), s))),
+            None => Ok(None),
         };
-        let taken = match session.lock() {
-            Ok(mut s) => {
-                let lang = s.lang;
-                // A callback that is not this session's answer (another state) changes nothing: it may be
-                // anyone's link, and the shopper's own sign-in is still under way.
-                if !same(params.get("state").map_or("", String::as_str), &s.state) {
-                    tracing::info!(reason = ?Refused::State, "connector callback refused");
-                    return (ConnectorStatus::Failed, lang, None);
-                }
-                // The code is exchanged once: a reload shows the outcome so far.
-                match s.verifier.take() {
-                    Some(verifier) => Ok((s.nonce.clone(), verifier, lang)),
-                    None => Err((s.outcome.status, lang)),
-                }
+        let (session_id, session) = match found {
+            Ok(Some(found)) => found,
+            Ok(None) => {
+                tracing::info!(reason = ?Refused::NoSession, "connector callback refused");
+                return (ConnectorStatus::Failed, "de", None);
             }
             Err(_) => return (ConnectorStatus::Failed, "de", None),
         };
-        let (nonce, verifier, lang) = match taken {
-            Ok(taken) => taken,
-            Err((status, lang)) => return (status, lang, None),
+        let lang = session.lang();
+        // A callback that is not this session's answer (another state) changes nothing: it may be anyone's
+        // link, and the shopper's own sign-in is still under way.
+        if !same(params.get("state").map_or("", String::as_str), &session.state) {
+            tracing::info!(reason = ?Refused::State, "connector callback refused");
+            return (ConnectorStatus::Failed, lang, None);
+        }
+        // The code is exchanged once: a reload shows the outcome so far.
+        let verifier = match self.store.take(&verifier_key(&session_id)).await {
+            Ok(Some(verifier)) => String::from_utf8_lossy(&verifier).into_owned(),
+            Ok(None) => return (session.outcome.status, lang, None),
+            Err(_) => return (ConnectorStatus::Failed, lang, None),
         };
+        let nonce = session.nonce.clone();
         // The exchange runs on its own, so a slow Swiss Post or the request's timeout cannot leave the session
         // pending for ever: it always writes an outcome.
         let connector = self.clone();
@@ -240,37 +264,32 @@ impl Connector {
                     ConnectorSession::with_status(ConnectorStatus::Failed)
                 }
             };
-            let status = outcome.status;
+            let mut status = outcome.status;
             // Signed in: what was read moves to a new session id; the one that started is forgotten.
             let new_id = (status == ConnectorStatus::SignedIn).then(|| connector.random_token()).flatten();
-            let moved = match (&new_id, session.lock()) {
-                (Some(_), Ok(mut s)) => {
-                    s.outcome = outcome;
-                    Some(Session {
-                        checkout: s.checkout.clone(),
-                        state: String::new(),
-                        nonce: String::new(),
-                        verifier: None,
-                        lang: s.lang,
-                        outcome: s.outcome.clone(),
-                    })
+            let kept = match &new_id {
+                Some(id) => {
+                    let moved = Session { state: String::new(), nonce: String::new(), outcome, ..session };
+                    let kept = connector.keep(id, &moved).await;
+                    if kept.is_ok() {
+                        let _ = connector.store.delete(&session_key(&session_id)).await;
+                    }
+                    kept
                 }
-                (None, Ok(mut s)) => {
-                    s.outcome = if status == ConnectorStatus::SignedIn {
+                None => {
+                    let outcome = if status == ConnectorStatus::SignedIn {
                         ConnectorSession::with_status(ConnectorStatus::Failed)
                     } else {
                         outcome
                     };
-                    None
+                    connector.keep(&session_id, &Session { outcome, ..session }).await
                 }
-                (_, Err(_)) => None,
             };
-            if let (Some(id), Some(moved)) = (&new_id, moved) {
-                connector.sessions.insert(id.clone(), Arc::new(Mutex::new(moved))).await;
-                connector.sessions.invalidate(&session_id).await;
+            if kept.is_err() {
+                status = ConnectorStatus::Failed;
             }
             tracing::info!(status = ?status, "connector sign-in ended");
-            (status, new_id)
+            (status, new_id.filter(|_| kept.is_ok()))
         });
         match tokio::time::timeout(CALLBACK_WAIT, exchange).await {
             Ok(Ok((status, new_id))) => (status, lang, new_id),
@@ -351,22 +370,20 @@ impl Connector {
     }
 
     /// What the widget of `checkout` is shown: nothing for another checkout's session.
-    pub async fn status(&self, session_id: Option<&str>, checkout: &str) -> ConnectorSession {
+    pub async fn status(&self, session_id: Option<&str>, checkout: &str) -> Result<ConnectorSession, AppError> {
         let none = ConnectorSession::with_status(ConnectorStatus::None);
-        let Some(session) = (match session_id {
-            Some(id) => self.sessions.get(id).await,
-            None => None,
-        }) else {
-            return none;
-        };
-        session.lock().ok().filter(|s| same(&s.checkout, checkout)).map_or(none, |s| s.outcome.clone())
+        let Some(id) = session_id else { return Ok(none) };
+        let session = self.session(id).await?;
+        Ok(session.filter(|s| same(&s.checkout, checkout)).map_or(none, |s| s.outcome))
     }
 
     /// Signs out: the session and all it holds are forgotten.
-    pub async fn forget(&self, session_id: Option<&str>) {
+    pub async fn forget(&self, session_id: Option<&str>) -> Result<(), AppError> {
         if let Some(id) = session_id {
-            self.sessions.invalidate(id).await;
+            self.store.delete(&session_key(id)).await?;
+            self.store.delete(&verifier_key(id)).await?;
         }
+        Ok(())
     }
 }
 
@@ -435,7 +452,8 @@ mod tests {
             crate::config::Secret::new("s".repeat(32)),
             "https://shop.example/v1/connector/callback",
         );
-        let connector = Connector::new(config, Duration::from_secs(1)).unwrap();
+        let store = Arc::new(crate::store::embedded::Embedded::in_memory().unwrap());
+        let connector = Connector::new(config, Duration::from_secs(1), store).unwrap();
         let cookie = connector.cookie("abc", 900);
         assert!(cookie.starts_with("__Host-swiss_checkout_connector=abc;"), "{cookie}");
         assert!(cookie.contains("; Secure; Path=/;") && !cookie.contains("Domain"), "{cookie}");

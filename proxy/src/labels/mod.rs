@@ -9,7 +9,8 @@
 //! `name2`, the shop's sender and franking licence. Swiss Post's business errors become a 422 with its code.
 //!
 //! An `Idempotency-Key` makes the call safe to repeat (`idempotency.rs`): the same key and body give the same
-//! label (also when many arrive at once: one call upstream), the same key with another body is refused.
+//! label (also when many arrive at once, after a restart, on another instance: one call upstream), the same
+//! key with another body is refused.
 
 pub mod text;
 
@@ -99,15 +100,15 @@ fn field_of(code: &str, pickup: bool) -> Option<&'static str> {
 }
 
 impl Labels {
-    pub fn new(post: Arc<PostClient>, config: &LabelsConfig, sandbox_mode: bool) -> Self {
+    /// `made` keeps the idempotency records (in the store, so a restart or another instance answers the same).
+    pub fn new(
+        post: Arc<PostClient>,
+        config: &LabelsConfig,
+        sandbox_mode: bool,
+        made: Idempotent<LabelResponse>,
+    ) -> Self {
         let sender = config.sender_or_sample(sandbox_mode);
-        Self {
-            post,
-            sender,
-            franking_license: config.franking_license.clone(),
-            sandbox_mode,
-            made: Idempotent::default(),
-        }
+        Self { post, sender, franking_license: config.franking_license.clone(), sandbox_mode, made }
     }
 
     /// The label for `request`; with `key`, the same label every time that key comes with this request.
@@ -116,7 +117,7 @@ impl Labels {
         checks: Checks<'_>,
         request: LabelRequest,
         key: Option<String>,
-    ) -> Result<Arc<LabelResponse>, AppError> {
+    ) -> Result<LabelResponse, AppError> {
         self.made.run(key, &request, || self.make(&checks, &request)).await
     }
 
