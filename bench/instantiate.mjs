@@ -11,7 +11,7 @@ import { launchBrowser, startProxy } from '../tests/e2e/harness.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const other = process.env.INSTANTIATE_ROOT;
-if (other) process.env.SWISS_CHECKOUT_PROXY_BIN = path.join(other, 'target/debug/swiss-checkout-proxy');
+if (other) process.env.SWISS_CHECKOUT_PROXY_BIN = path.join(other, 'target/debug/swiss-checkout-demo');
 const proxy = await startProxy(other ? { SWISS_CHECKOUT_WWW_DIR: path.join(other, 'www/dist') } : {});
 const browser = await launchBrowser();
 

@@ -1,14 +1,15 @@
 // Label latency and sizes through the proxy on the sandbox: POST /server/v1/labels for a Bern home delivery,
 // sequentially, per format (PDF, PNG at 300 dpi, ZPL2 at 300 dpi), and prints p50, p99 and the label's size.
 // Each request makes a new label (no Idempotency-Key); a second table repeats one key (the cached answer).
-// Uses the release proxy when built (npm test builds it), else the debug one. Prints figures; asserts nothing.
+// Uses the release demo proxy when built (cargo build --release -p swiss-checkout-proxy --features demo), else
+// the debug one. Prints figures; asserts nothing.
 // Run: npm run bench:labels [requests per format, default 200]
 import fs from 'node:fs';
 import path from 'node:path';
 import { root, startProxy } from '../tests/e2e/harness.mjs';
 
 const count = Number(process.argv[2] ?? 200);
-const release = path.join(root, 'target/release/swiss-checkout-proxy');
+const release = path.join(root, 'target/release/swiss-checkout-demo');
 if (!process.env.SWISS_CHECKOUT_PROXY_BIN && fs.existsSync(release)) process.env.SWISS_CHECKOUT_PROXY_BIN = release;
 const key = `bench-server-key-${Date.now()}`;
 const proxy = await startProxy({ SWISS_CHECKOUT_SERVER_KEY: key, SWISS_CHECKOUT_RATE_PER_SECOND: '0' });

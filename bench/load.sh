@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load benchmark (not part of npm test). The release proxy in sandbox mode beside a bare axum "hello"
+# Load benchmark (not part of npm test). The release demo proxy in sandbox mode beside a bare axum "hello"
 # server, in the same run on the same machine (load generator and servers share its cores):
 #   1. peak: wrk against the hello server and against a cached lookup route; requests per second of both
 #      and their ratio (goal ≥ 0.5);
@@ -14,7 +14,7 @@ sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
 command -v wrk >/dev/null || "${sudo_cmd[@]}" apt-get install -y -qq wrk
 command -v oha >/dev/null || [ -x "$HOME/.cargo/bin/oha" ] || cargo install oha --version 1.16.0 --locked
 export PATH="$HOME/.cargo/bin:$PATH"
-cargo build --release -p swiss-checkout-proxy --bin swiss-checkout-proxy --example hello
+cargo build --release -p swiss-checkout-proxy --features demo --bin swiss-checkout-demo --example hello
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-64}
 sustain=${SUSTAIN:-300}
@@ -22,7 +22,7 @@ sustain=${SUSTAIN:-300}
 PORT=8098 ./target/release/examples/hello > /dev/null &
 hello=$!
 # The rate limit is per client address and the load generator is one client: it is off for the measurement.
-PORT=8097 SWISS_CHECKOUT_RATE_PER_SECOND=0 RUST_LOG=warn ./target/release/swiss-checkout-proxy > /dev/null &
+PORT=8097 SWISS_CHECKOUT_RATE_PER_SECOND=0 SWISS_CHECKOUT_STORE=memory RUST_LOG=warn ./target/release/swiss-checkout-demo > /dev/null &
 proxy=$!
 trap 'kill $hello $proxy 2>/dev/null' EXIT
 for _ in $(seq 1 50); do curl -sf http://127.0.0.1:8097/healthz > /dev/null && curl -sf http://127.0.0.1:8098/ > /dev/null && break; sleep 0.1; done

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { launchBrowser, startProxy } from '../tests/e2e/harness.mjs';
 
 const other = process.env.UX_ROOT;
-if (other) process.env.SWISS_CHECKOUT_PROXY_BIN = path.join(other, 'target/debug/swiss-checkout-proxy');
+if (other) process.env.SWISS_CHECKOUT_PROXY_BIN = path.join(other, 'target/debug/swiss-checkout-demo');
 const proxy = await startProxy(other ? { SWISS_CHECKOUT_WWW_DIR: path.join(other, 'www/dist') } : {});
 const browser = await launchBrowser();
 const page = await browser.context.newPage();

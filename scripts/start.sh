@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm start`: installs what is missing (scripts/setup.sh start), builds the proxy (with its embedded Swiss
-# Post sandbox) and the <swiss-checkout> element bundle with the demo page, and runs the proxy on
+# `npm start`: installs what is missing (scripts/setup.sh start), builds the demo proxy (with its embedded Swiss
+# Post sandbox and the example shop) and the <swiss-checkout> element bundle with the demo page, and runs the proxy on
 # http://127.0.0.1:8080/ (PORT overrides; PORT=0 takes a free port). The proxy compiles in the background
 # from the first second, while the tools install and the element builds: it needs neither.
 set -euo pipefail
@@ -10,7 +10,7 @@ export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 # The same build of the proxy as `npm test`'s (target/debug), so neither command compiles it twice.
 step_start proxy "building the proxy and the sandbox (cargo, in the background)" "about 4 min the first time" -- \
-  cargo build --quiet -p swiss-checkout-proxy -p swisspost-sandbox --bins
+  cargo build --quiet -p swiss-checkout-proxy -p swisspost-sandbox --bins --features swiss-checkout-proxy/demo
 bash scripts/setup.sh start
 steps_heading "build"
 step "building the <swiss-checkout> element and the demo page" "about 4 min the first time" -- \
@@ -20,7 +20,9 @@ printf '  ✓ ready after %s\n' "$(steps_duration "$SECONDS")"
 
 # Runs the proxy; once it listens, says where everything is. Ctrl-C stops it (gracefully).
 steps_heading "run"
-./target/debug/swiss-checkout-proxy 2>&1 | {
+# The demo binary: the proxy with its embedded sandbox and the example shop; its state (labels' idempotency
+# records, sign-ins) in an embedded store under target/, kept across restarts.
+SWISS_CHECKOUT_DATA_DIR=${SWISS_CHECKOUT_DATA_DIR:-target/swiss-checkout-data} ./target/debug/swiss-checkout-demo 2>&1 | {
   sandbox=""
   while IFS= read -r line; do
     printf '%s\n' "$line"

@@ -75,9 +75,16 @@ step "building the Leptos demo with Trunk (www/dist/leptos)" "about 1 min" -- tr
 step_wait element
 step_wait release
 
+# The production binary carries neither the sandbox (its Swiss data, its test shoppers) nor the example shop.
+for marker in "anna.muster@sandbox.example" "/order/clock"; do
+  if grep -qaF "$marker" target/release/swiss-checkout-proxy; then
+    echo "the production binary target/release/swiss-checkout-proxy carries the demo ($marker)" >&2; exit 1
+  fi
+done
+
 heading "browser tests (playwright-core, /usr/bin/chromium)"
 # The proxy and sandbox binaries that `cargo test` built above (the same build as `npm start`'s).
-for binary in swiss-checkout-proxy swisspost-sandbox; do
+for binary in swiss-checkout-proxy swiss-checkout-demo swisspost-sandbox; do
   test -x "target/debug/$binary" || { echo "cargo test did not build target/debug/$binary" >&2; exit 1; }
 done
 node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/

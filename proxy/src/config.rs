@@ -48,8 +48,9 @@
 //! | `SWISS_CHECKOUT_STORE` | `store.memory` (`memory`: state in memory, lost at exit; tests and benchmarks) | |
 //! | `SWISS_CHECKOUT_INSTANCE_LEASE_SECS` | `store.instance_lease_secs` (with Redis: how soon a stopped instance's work in flight counts as lost) | `10` |
 //!
-//! With no credentials the proxy runs in sandbox mode: it starts the Swiss Post sandbox in-process and
-//! points the three upstream URLs at it.
+//! With no credentials the demo (`swiss-checkout-demo`, Cargo feature `demo`) runs in sandbox mode: it starts
+//! the Swiss Post sandbox in-process and points the upstream URLs at it. The production binary,
+//! `swiss-checkout-proxy`, refuses to start without credentials.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -360,7 +361,8 @@ impl ConnectorConfig {
     }
 
     /// The sandbox's built-in client, against the sandbox at `base` (the redirect URI is set once the proxy
-    /// listens).
+    /// listens). Demo builds only: the production binary knows nothing of the sandbox.
+    #[cfg(feature = "demo")]
     pub fn on_sandbox(base: &str) -> Self {
         use swisspost::connector::path;
         Self {

@@ -1,11 +1,14 @@
-//! The swiss-checkout proxy: it holds the shop's Swiss Post credentials, calls the Swiss Post API (or,
-//! with no credentials, its embedded sandbox) and serves the widget's `/v1` routes and the demo page.
+//! The swiss-checkout proxy: it holds the shop's Swiss Post credentials, calls the Swiss Post API and serves
+//! the widget's `/v1` routes, the shop's server routes and the element's files. With the Cargo feature
+//! `demo` (the `swiss-checkout-demo` binary that `npm start` runs), a proxy without credentials plays
+//! against its embedded sandbox and serves the example shop (`demo/`); the production binary carries neither.
 
 pub mod aftersale;
 pub mod config;
 pub mod connector;
 pub mod delivery;
-pub mod echo;
+#[cfg(feature = "demo")]
+pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod guard;
@@ -15,9 +18,9 @@ pub mod links;
 pub mod lookup;
 pub mod metrics;
 pub mod openapi;
-pub mod order;
 pub mod pickup;
 pub mod routes;
+pub mod run;
 pub mod selection;
 pub mod store;
 pub mod token;
@@ -33,8 +36,7 @@ use axum::error_handling::HandleErrorLayer;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderValue, Method, header};
 use axum::middleware;
-use axum::routing::{get, post};
-use sandbox::RunningSandbox;
+use axum::routing::get;
 use tower::{BoxError, ServiceBuilder};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -42,7 +44,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-use config::{Config, Credentials, Secret, Upstream};
+use config::Config;
 use upstream::PostClient;
 
 /// What the handlers share.
@@ -56,7 +58,8 @@ pub struct AppState {
     /// Seals and opens the shopper's link tokens.
     pub links: links::Links,
     /// The example shop's orders (sandbox mode only).
-    pub orders: order::Orders,
+    #[cfg(feature = "demo")]
+    pub orders: demo::order::Orders,
     /// `/openapi.json`, made once.
     pub openapi: bytes::Bytes,
     /// "Use my Swiss Post addresses", when configured (always in sandbox mode).
@@ -64,6 +67,7 @@ pub struct AppState {
     /// The state that survives a restart and spans instances (idempotency records, sign-in sessions).
     pub store: Arc<dyn store::Store>,
     /// The embedded sandbox, in sandbox mode: the demo moves its clock.
+    #[cfg(feature = "demo")]
     pub sandbox: Option<sandbox::SharedState>,
     pub sandbox_mode: bool,
 }
@@ -79,7 +83,8 @@ pub struct Proxy {
     /// The configuration in effect (in sandbox mode, with the upstream URLs pointed at the sandbox).
     pub config: Config,
     /// Kept alive as long as the proxy; `None` with real credentials.
-    pub sandbox: Option<RunningSandbox>,
+    #[cfg(feature = "demo")]
+    pub sandbox: Option<sandbox::RunningSandbox>,
 }
 
 /// Why the proxy could not start.
@@ -89,6 +94,11 @@ pub enum StartError {
     Config(#[from] config::ConfigError),
     #[error("cannot start the embedded sandbox: {0}")]
     Sandbox(std::io::Error),
+    #[error(
+        "no Swiss Post credentials: set SWISS_CHECKOUT_CLIENT_ID and SWISS_CHECKOUT_CLIENT_SECRET (or its _FILE); \
+         to try the checkout without an account, run swiss-checkout-demo (npm start), which plays against the sandbox"
+    )]
+    NoCredentials,
     #[error("cannot build the HTTP client: {0}")]
     Http(#[from] reqwest::Error),
     #[error("allowed origin {0:?} is not a valid origin")]
@@ -99,38 +109,22 @@ pub enum StartError {
     Store(#[from] store::OpenError),
 }
 
-/// Builds the proxy. With no credentials it first starts the sandbox on a free loopback port and points
-/// the upstream at it, so the same client code runs in both modes.
-pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
+/// Builds the proxy. With no credentials, a demo build first starts the sandbox on a free loopback port and
+/// points the upstream at it, so the same client code runs in both modes; the production build refuses.
+pub async fn build(#[allow(unused_mut)] mut config: Config) -> Result<Proxy, StartError> {
     let sandbox_mode = config.sandbox_mode();
-    let mut sandbox = None;
-    let credentials = match config.credentials.clone() {
-        Some(_) => config.credential_sets(),
+    #[cfg(feature = "demo")]
+    let (credentials, sandbox) = match config.credentials.clone() {
+        Some(_) => (config.credential_sets(), None),
         None => {
-            let running = sandbox::spawn(sandbox::SandboxConfig::default()).await.map_err(StartError::Sandbox)?;
-            // Only the three URLs change; timeouts, breaker and key settings stay as configured.
-            let local = Upstream::on_base(&running.base_url());
-            config.upstream = Upstream {
-                token_url: local.token_url,
-                dcapi_base: local.dcapi_base,
-                location_base: local.location_base,
-                tracking_base: local.tracking_base,
-                ..config.upstream
-            };
-            // The first thing the proxy says: nobody should mistake sample answers for Swiss Post's.
-            tracing::warn!(
-                sandbox = %running.base_url(),
-                "SANDBOX MODE: no Swiss Post credentials configured (SWISS_CHECKOUT_CLIENT_ID, SWISS_CHECKOUT_CLIENT_SECRET); \
-                 answers come from the embedded Swiss Post sandbox, not from Swiss Post"
-            );
-            config.connector = Some(config::ConnectorConfig::on_sandbox(&running.base_url()));
-            sandbox = Some(running);
-            vec![Credentials {
-                client_id: sandbox::SANDBOX_CLIENT_ID.into(),
-                client_secret: Secret::new(sandbox::SANDBOX_CLIENT_SECRET),
-                expires: None,
-            }]
+            let (running, credentials) = demo::start_sandbox(&mut config).await?;
+            (credentials, Some(running))
         }
+    };
+    #[cfg(not(feature = "demo"))]
+    let credentials = match config.credentials {
+        Some(_) => config.credential_sets(),
+        None => return Err(StartError::NoCredentials),
     };
     let metrics = metrics::Metrics::default();
     for set in &credentials {
@@ -166,16 +160,25 @@ pub async fn build(mut config: Config) -> Result<Proxy, StartError> {
             idempotency::Idempotent::new(store.clone(), "returns", call_limit),
         ),
         links: links::Links::new(config.link_secret.as_ref().map(|s| s.expose())).ok_or(StartError::Randomness)?,
-        orders: order::Orders::default(),
+        #[cfg(feature = "demo")]
+        orders: demo::order::Orders::default(),
         openapi: serde_json::to_vec(&openapi::document()).unwrap_or_default().into(),
         connector,
         store,
+        #[cfg(feature = "demo")]
         sandbox: sandbox.as_ref().map(|running| running.state().clone()),
         sandbox_mode,
     });
     let router = router(&config, state.clone())?;
     let operations = operations(state.clone());
-    Ok(Proxy { router, operations, state, config, sandbox })
+    Ok(Proxy {
+        router,
+        operations,
+        state,
+        config,
+        #[cfg(feature = "demo")]
+        sandbox,
+    })
 }
 
 fn cors(allowed_origins: &[String]) -> Result<CorsLayer, StartError> {
@@ -228,15 +231,12 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         .route_layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::record))
         .layer(middleware::from_fn_with_state(rate_limit.clone(), guard::rate_limit))
         .split_for_parts();
-    let sandbox_mode = state.sandbox_mode;
+    #[allow(unused_mut)]
     let mut app = Router::new().merge(connector_pages).merge(api).merge(server).merge(public);
-    if sandbox_mode {
+    #[cfg(feature = "demo")]
+    if state.sandbox_mode {
         // The example pages post here; a proxy with real credentials has no such routes.
-        app = app
-            .route("/echo", post(echo::echo))
-            .route("/order", post(order::order))
-            .route("/order/{id}/{file}", get(order::label_file))
-            .route("/order/clock", post(order::clock_ahead));
+        app = demo::example_shop(app);
     }
     let mut app = app.with_state(state);
     if config.www_dir.is_dir() {
@@ -295,15 +295,13 @@ pub async fn serve(
     proxy: Proxy,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    #[cfg(feature = "demo")]
     let Proxy { router, operations, sandbox, state, .. } = proxy;
-    // The embedded sandbox's sign-in sends the shopper back to this listener: its callback is registered
-    // there, exactly, now that the address is known.
-    if let (Some(running), Some(connector)) = (&sandbox, &state.connector)
-        && connector.redirect_uri().is_empty()
-    {
-        let uri = format!("http://{}{}", listeners.app.local_addr()?, api::connector::CONNECTOR_CALLBACK_PATH);
-        connector.set_redirect_uri(&uri);
-        running.state().register_redirect_uri(sandbox::SANDBOX_CLIENT_ID, &uri);
+    #[cfg(not(feature = "demo"))]
+    let Proxy { router, operations, state, .. } = proxy;
+    #[cfg(feature = "demo")]
+    if let Some(running) = &sandbox {
+        demo::register_callback(running, &state, listeners.app.local_addr()?);
     }
     drop(state);
     let (stop, stopped) = tokio::sync::watch::channel(false);
@@ -323,6 +321,7 @@ pub async fn serve(
     if let Some(operator) = operator {
         let _ = operator.await;
     }
+    #[cfg(feature = "demo")]
     drop(sandbox);
     result
 }

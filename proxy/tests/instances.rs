@@ -514,3 +514,12 @@ async fn two_instances_together_allow_what_the_rate_limit_says() {
     assert!((10..=12).contains(&allowed), "allowed {allowed} of 40");
     assert_eq!(allowed + limited, 40);
 }
+
+#[test]
+fn the_production_binary_without_credentials_does_not_start_and_names_the_demo() {
+    let data = temp_dir("no-credentials");
+    let environment = [("SWISS_CHECKOUT_DATA_DIR".to_owned(), data.display().to_string())];
+    let refused = Instance::try_start(&environment).err().expect("no credentials, no start");
+    assert!(refused.contains("no Swiss Post credentials") && refused.contains("swiss-checkout-demo"), "{refused}");
+    let _ = std::fs::remove_dir_all(data);
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Property-based API tests: schemathesis (PyPI, in .venv) generates requests from the proxy's own
-# /openapi.json, valid and invalid, against the debug proxy in sandbox mode, and fails on any 5xx, any
+# /openapi.json, valid and invalid, against the debug demo proxy in sandbox mode, and fails on any 5xx, any
 # status the document does not list, and any answer that breaks its schema. The rate limit is off (one
 # client sends everything) and a server key is set, so the server-only route is tested past its guard.
 # Usage: tests/api/schemathesis.sh [examples per operation, default 200]
@@ -10,7 +10,7 @@ examples=${1:-200}
 key="schemathesis-server-key-$RANDOM$RANDOM"
 log=$(mktemp)
 PORT=0 SWISS_CHECKOUT_OPERATOR_LISTEN=127.0.0.1:0 SWISS_CHECKOUT_RATE_PER_SECOND=0 SWISS_CHECKOUT_SERVER_KEY="$key" SWISS_CHECKOUT_WWW_DIR=/nonexistent \
-  RUST_LOG=info ./target/debug/swiss-checkout-proxy > "$log" 2>&1 &
+  SWISS_CHECKOUT_STORE=memory RUST_LOG=info ./target/debug/swiss-checkout-demo > "$log" 2>&1 &
 proxy=$!
 trap 'kill $proxy 2>/dev/null; rm -f "$log"' EXIT
 url=""

@@ -9,9 +9,11 @@ import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Starts the proxy binary; resolves once it prints the URL it listens on. */
+/** Starts the demo proxy binary (sandbox mode); resolves once it prints the URL it listens on. Each proxy keeps
+ * its state in an embedded store of its own, as one instance of a shop would. */
 export async function startProxy(env = {}) {
-  const binary = process.env.SWISS_CHECKOUT_PROXY_BIN ?? path.join(root, 'target/debug/swiss-checkout-proxy');
+  const binary = process.env.SWISS_CHECKOUT_PROXY_BIN ?? path.join(root, 'target/debug/swiss-checkout-demo');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swiss-checkout-data-'));
   const child = spawn(binary, [], {
     cwd: root,
     env: {
@@ -20,6 +22,7 @@ export async function startProxy(env = {}) {
       // The operator's routes on a free port too: several proxies may run at once.
       SWISS_CHECKOUT_OPERATOR_LISTEN: '127.0.0.1:0',
       SWISS_CHECKOUT_WWW_DIR: path.join(root, 'www/dist'),
+      SWISS_CHECKOUT_DATA_DIR: dataDir,
       RUST_LOG: 'info',
       NO_COLOR: '1',
       ...env,
@@ -58,10 +61,12 @@ export async function startProxy(env = {}) {
       if (!response.ok) throw new Error(`knobs: ${response.status}`);
     },
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

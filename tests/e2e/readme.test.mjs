@@ -115,12 +115,16 @@ test('the proxy recipe runs the release proxy against the sandbox and answers a 
   const sandboxPort = await freePort();
   const script = block.replaceAll('127.0.0.1:8080', `127.0.0.1:${proxyPort}`)
     .replaceAll('127.0.0.1:8090', `127.0.0.1:${sandboxPort}`);
+  // The proxy keeps its state in ./swiss-checkout-data by default: made here, removed here.
+  const dataDir = path.join(root, 'swiss-checkout-data');
+  const hadData = fs.existsSync(dataDir);
   try {
     const { output } = await runShell(script);
     const json = JSON.parse(output.trim().split('\n').at(-1));
     assert.deepEqual(json.localities[0], { postcode: '3011', town: 'Bern' });
   } finally {
     fs.rmSync(path.join(root, 'client-secret'), { force: true });
+    if (!hadData) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
 

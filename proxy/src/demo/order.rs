@@ -21,8 +21,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 
+use super::echo::{STRICT_CSP, escape};
 use crate::AppState;
-use crate::echo::{STRICT_CSP, escape};
 use crate::error::AppError;
 use crate::labels::Checks;
 
