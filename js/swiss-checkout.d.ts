@@ -87,6 +87,14 @@ export interface MountOptions {
   swissPostAddresses?: boolean;
   /** A selection to start with, e.g. what `value()` gave before: the fields are filled, choices kept while offered. */
   value?: Selection;
+  /**
+   * How long to wait for the widget's wasm, in milliseconds (default 15000), before the plain address fields
+   * stay for good. Until then they take typing; the widget takes over what they hold. The element's
+   * attribute: `wasm-timeout`.
+   */
+  wasmTimeout?: number;
+  /** The plain address fields are `required` (the element passes its own `required`). */
+  required?: boolean;
 }
 
 /** The proxy's answer to a request it refused or could not serve (RFC 9457 problem details). */
@@ -115,12 +123,20 @@ export interface RequestFailure {
 /** `detail` of `swiss-checkout:error`: the selection as it stands, and what failed. */
 export type ErrorDetail = Selection & { error: RequestFailure };
 
+/**
+ * `detail` of `swiss-checkout:error` when the widget cannot run at all and the plain address fields stay
+ * (they post `address_verified=false`; your server checks the address with `POST /server/v1/selections/check`):
+ * WebAssembly switched off (`no-webassembly`), refused by the page's Content Security Policy (`blocked`), a
+ * download that failed (`failed`) or did not finish within `wasmTimeout` (`timeout`).
+ */
+export type FallbackDetail = Selection & { reason: 'no-webassembly' | 'blocked' | 'timeout' | 'failed' };
+
 export interface SwissCheckoutHandle {
   value(): Selection;
   /** "" when the selection is complete for the parts shown; else what is missing, in the widget's language. */
   missing(): string;
   on(event: 'change' | 'complete', callback: (selection: Selection) => void): void;
-  on(event: 'error', callback: (detail: ErrorDetail) => void): void;
+  on(event: 'error', callback: (detail: ErrorDetail | FallbackDetail) => void): void;
   /**
    * Switches the language; what the shopper entered stays. In the bundle with every part the texts of a
    * language the page has not shown yet are fetched first (one file per language): the promise resolves once
@@ -136,7 +152,14 @@ export interface SwissCheckoutHandle {
   destroy(): void;
 }
 
+/**
+ * Renders the checkout into `element`. Before the wasm runs the plain address fields show at once and the
+ * handle answers for them; the widget takes over what they hold when it arrives.
+ */
 export function mount(element: HTMLElement, options?: MountOptions): SwissCheckoutHandle;
+
+/** Resolves once the widget's wasm runs; rejects (with a `reason`, as in `FallbackDetail`) when it cannot. */
+export const ready: Promise<void>;
 
 export declare class SwissCheckoutElement extends HTMLElement {
   static readonly formAssociated: true;
@@ -157,6 +180,6 @@ declare global {
   interface HTMLElementEventMap {
     'swiss-checkout:change': CustomEvent<Selection>;
     'swiss-checkout:complete': CustomEvent<Selection>;
-    'swiss-checkout:error': CustomEvent<ErrorDetail>;
+    'swiss-checkout:error': CustomEvent<ErrorDetail | FallbackDetail>;
   }
 }

@@ -52,9 +52,9 @@ compile() {
 
 # The inputs of a variant's bundle besides its wasm: when none changed, neither does the bundle.
 bundle_inputs() {
-  sha256sum "$@" js/swiss-checkout.js js/swiss-checkout-aftersale.js js/texts.js scripts/build-element.sh \
+  sha256sum "$@" js/swiss-checkout.js js/swiss-checkout-aftersale.js js/texts.js js/fallback.js scripts/build-element.sh \
     scripts/bundle-element.mjs scripts/strip-exports.mjs node_modules/leaflet/package.json crates/widget/src/i18n.json \
-    crates/widget/src/*/texts.json
+    crates/widget/src/*/texts.json crates/widget/src/address/fields.json
 }
 
 # package FOLDER MODE WASM CSS…: the bundle of one variant; MODE "whole" (one wasm) or "split".

@@ -28,17 +28,28 @@ const name = path.basename(source, '.js');
 // The element imports './swiss-checkout-widget.js': bundle from a copy beside it.
 const entry = path.join(out, 'element-entry.js');
 fs.copyFileSync(path.join(root, source), entry);
-// … and the texts loader it imports ('./texts.js').
+// … and the texts loader and plain fields it imports ('./texts.js', './fallback.js').
 const textsLoader = path.join(out, 'texts.js');
 fs.copyFileSync(path.join(root, 'js/texts.js'), textsLoader);
+const fallback = path.join(out, 'fallback.js');
+fs.copyFileSync(path.join(root, 'js/fallback.js'), fallback);
+// The one description of the posted address fields (crates/widget/src/address/fields.rs, written out by a test).
+const addressFields = fs.readFileSync(path.join(root, 'crates/widget/src/address/fields.json'), 'utf8');
 await build({
   input: entry,
-  transform: { define: { WITH_LEAFLET: String(withLeaflet), FETCHED_TEXTS: String(fetchedTexts) } },
+  transform: {
+    define: {
+      WITH_LEAFLET: String(withLeaflet),
+      FETCHED_TEXTS: String(fetchedTexts),
+      ADDRESS_FIELDS: JSON.stringify(JSON.parse(addressFields)),
+    },
+  },
   output: { file: path.join(out, `${name}.js`), format: 'esm', minify: true },
   logLevel: 'warn',
 });
 fs.rmSync(entry);
 fs.rmSync(textsLoader);
+fs.rmSync(fallback);
 // Bundled now: the glue, and the loader of the split-off chunks when there are any.
 fs.rmSync(path.join(out, 'swiss-checkout-widget.js'));
 fs.rmSync(path.join(out, '__wasm_split.js'), { force: true });

@@ -21,6 +21,38 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
     }
 }
 
+/// A selection as the shop's server has it: the JSON [`api::Selection`], or the checkout form's fields as they
+/// came (`application/x-www-form-urlencoded`, name and value pairs in order).
+pub enum SelectionBody {
+    Json(Box<api::Selection>),
+    Form(Vec<(String, String)>),
+}
+
+impl<S: Send + Sync> FromRequest<S> for SelectionBody {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
+        let form = request
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("application/x-www-form-urlencoded"));
+        if !form {
+            let Body(selection) = Body::from_request(request, state).await?;
+            return Ok(Self::Json(Box::new(selection)));
+        }
+        let bytes = bytes::Bytes::from_request(request, state).await.map_err(|rejection| {
+            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                AppError::TooLarge
+            } else {
+                AppError::invalid("body", rejection.body_text())
+            }
+        })?;
+        let fields = serde_urlencoded::from_bytes(&bytes).map_err(|_| AppError::invalid("body", "not a form body"))?;
+        Ok(Self::Form(fields))
+    }
+}
+
 /// The query string's parameters, by name. Read leniently: a malformed escape gives no parameters (and the
 /// route's checks then name the one it needs), never a 500.
 pub struct Params(Vec<(String, String)>);

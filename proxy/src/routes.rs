@@ -20,7 +20,7 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::error::AppError;
-use crate::extract::{Body, Params};
+use crate::extract::{Body, Params, SelectionBody};
 use crate::selection::{self, FieldPrefix};
 
 /// The widget's routes (`/v1`): the router puts the origin check, CORS, the rate limit and the publishable
@@ -204,15 +204,31 @@ pub async fn switzerland_outline() -> impl IntoResponse {
 }
 
 /// `POST /server/v1/selections/check`: the shop's server checks what its checkout form received before it
-/// takes the order: the address against Swiss Post now, and the delivery option against today's offer.
-#[utoipa::path(post, path = "/server/v1/selections/check", tag = "server", request_body = Selection,
+/// takes the order: the address against Swiss Post now, the delivery option against today's offer, and the
+/// options offered for the address (an order placed with the element's plain fields has none chosen). The
+/// body is the JSON selection, or the form's fields as they came, with `?name_prefix=` the element's prefix.
+#[utoipa::path(post, path = "/server/v1/selections/check", tag = "server",
+    request_body(content(
+        (Selection = "application/json"),
+        (api::form::PostedSelection = "application/x-www-form-urlencoded"))),
+    params(("name_prefix" = Option<String>, Query,
+        description = "The element's name-prefix (shipping_), for a form body")),
     security(("server_key" = [])),
     responses((status = 200, description = "The selection checked against Swiss Post now", body = SelectionCheck)))]
 pub async fn check_selection(
     State(state): State<Arc<AppState>>,
-    Body(selection): Body<Selection>,
+    query: Params,
+    body: SelectionBody,
 ) -> Result<Json<SelectionCheck>, AppError> {
-    let checked = selection::check(&state.lookups, &state.delivery, &selection, FieldPrefix::None).await?;
+    let checked = match body {
+        SelectionBody::Json(selection) => {
+            selection::check(&state.lookups, &state.delivery, &selection, FieldPrefix::None).await?
+        }
+        SelectionBody::Form(fields) => {
+            let posted = api::form::PostedSelection::from_fields(&fields, query.get("name_prefix").unwrap_or(""));
+            selection::check_posted(&state.lookups, &state.delivery, &posted).await?
+        }
+    };
     Ok(Json(checked))
 }
 

@@ -1,8 +1,11 @@
 //! A selection the checkout posted, checked against Swiss Post now: the home address validated, the delivery
-//! option compared with today's offer for it. `POST /server/v1/selections/check` answers with it, and a label
-//! is made only for a selection that passes.
+//! option compared with today's offer for it, and the options offered for the address as Swiss Post knows it.
+//! `POST /server/v1/selections/check` answers with it (for a JSON selection, or the form's fields as they came:
+//! an order placed with the element's plain fields has an unverified address and no delivery option), and a
+//! label is made only for a selection that passes.
 
-use api::{AddressInput, AddressQuality, Selection, SelectionCheck, check};
+use api::form::PostedSelection;
+use api::{AddressInput, AddressQuality, DeliveryOption, Selection, SelectionCheck, ValidationResult, check};
 
 use crate::delivery::DeliveryOptions;
 use crate::error::AppError;
@@ -38,6 +41,9 @@ impl FieldPrefix {
     }
 }
 
+/// Tells the chosen delivery option among those offered.
+type IsChosen<'a> = &'a (dyn Fn(&DeliveryOption) -> bool + Sync);
+
 /// The selection's home address and delivery option against Swiss Post now.
 pub async fn check(
     lookups: &Lookups,
@@ -46,14 +52,43 @@ pub async fn check(
     prefix: FieldPrefix,
 ) -> Result<SelectionCheck, AppError> {
     let address = home_address(selection, prefix)?;
-    let verdict = lookups.validate(&address).await?;
-    let delivery_offered = match &selection.delivery {
+    let is_chosen = selection.delivery.as_ref().map(|chosen| move |option: &DeliveryOption| option == chosen);
+    verdict(lookups, delivery, &address, is_chosen.as_ref().map(|f| f as IsChosen)).await
+}
+
+/// The fields a checkout form posted, as they came, against Swiss Post now.
+pub async fn check_posted(
+    lookups: &Lookups,
+    delivery: &DeliveryOptions,
+    posted: &PostedSelection,
+) -> Result<SelectionCheck, AppError> {
+    let address = check::address(&posted.address(), true).map_err(|e| AppError::invalid(e.field, e.why))?;
+    let chosen = posted.delivery_option.as_str();
+    let is_chosen = |option: &DeliveryOption| option.id == chosen;
+    verdict(lookups, delivery, &address, (!chosen.is_empty()).then_some(&is_chosen as IsChosen)).await
+}
+
+/// Swiss Post's verdict on `address`, the options it offers there (for its official spelling), and, when an
+/// option was chosen, whether one `is_chosen` is among those offered for the address as given.
+async fn verdict(
+    lookups: &Lookups,
+    delivery: &DeliveryOptions,
+    address: &AddressInput,
+    is_chosen: Option<IsChosen<'_>>,
+) -> Result<SelectionCheck, AppError> {
+    let verdict: ValidationResult = lookups.validate(address).await?;
+    let delivery_offered = match is_chosen {
         None => None,
-        Some(chosen) => {
-            let offered = delivery.options(&address, Some(api::MAX_DELIVERY_DAYS)).await?;
-            Some(offered.value.iter().any(|option| option == chosen))
+        Some(is_chosen) => {
+            let offered = delivery.options(address, Some(api::MAX_DELIVERY_DAYS)).await?;
+            Some(offered.value.iter().any(is_chosen))
         }
     };
+    let delivery_options = match (verdict.quality, &verdict.corrected) {
+        (AddressQuality::Unusable, _) => Vec::new(),
+        (AddressQuality::Certified, Some(official)) => delivery.options(official, None).await?.value,
+        _ => delivery.options(address, None).await?.value,
+    };
     let shippable = verdict.quality != AddressQuality::Unusable && delivery_offered != Some(false);
-    Ok(SelectionCheck { address: verdict, delivery_offered, shippable })
+    Ok(SelectionCheck { address: verdict, delivery_offered, shippable, delivery_options })
 }

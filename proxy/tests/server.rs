@@ -144,3 +144,49 @@ async fn openapi_json_describes_every_route() {
     }
     assert!(!paths.contains_key("/metrics"), "served on the operator's listener, not described here");
 }
+
+/// The fields of an order placed with the element's plain fields (no wasm), as the shop's server received them.
+async fn check_posted(base: &str, body: &str, prefix: &str) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(format!("{base}{}?name_prefix={prefix}", api::CHECK_SELECTION_PATH))
+        .bearer_auth(SERVER_KEY)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body.to_owned())
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_posted_fields_as_they_came_get_swiss_posts_verdict_and_the_delivery_options_there() {
+    let (_sandbox, base) = proxy_with_server_key(Some(SERVER_KEY)).await;
+    // As the plain fields post them: unverified, no delivery option, the shop's own fields around them.
+    let body = "customer_name=Anna+Muster&shipping_postcode=3011&shipping_town=Bern&shipping_street=Kramgasse\
+                &shipping_house_number=49&shipping_address_verified=false";
+    let response = check_posted(&base, body, "shipping_").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let checked: SelectionCheck = response.json().await.unwrap();
+    assert_eq!(checked.address.quality, api::AddressQuality::Certified);
+    assert!(checked.shippable);
+    assert_eq!(checked.delivery_offered, None, "nothing was chosen");
+    let standard = checked.delivery_options.iter().find(|o| o.kind == api::DeliveryKind::Standard);
+    assert!(standard.is_some(), "a standard delivery to ship: {:?}", checked.delivery_options);
+
+    // Swiss Post's spelling: the options are those of the address as it knows it.
+    let body = "shipping_postcode=3011&shipping_town=bern&shipping_street=kramgasse&shipping_house_number=49";
+    let checked: SelectionCheck = check_posted(&base, body, "shipping_").await.json().await.unwrap();
+    assert!(!checked.delivery_options.is_empty());
+
+    // A chosen option that is not offered: not shippable as chosen.
+    let body = "postcode=3011&town=Bern&street=Kramgasse&house_number=49&delivery_option=no-such-option";
+    let checked: SelectionCheck = check_posted(&base, body, "").await.json().await.unwrap();
+    assert_eq!(checked.delivery_offered, Some(false));
+    assert!(!checked.shippable);
+
+    // What is missing or malformed is a 400 naming the field, never a 500.
+    let response = check_posted(&base, "shipping_town=Bern&shipping_street=Kramgasse", "shipping_").await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(problem(response).await.field.as_deref(), Some("postcode"));
+    let response = check_posted(&base, "%zz=%", "").await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+}

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 pub mod aftersale;
 pub mod check;
 pub mod connector;
+pub mod form;
 pub mod labels;
 
 /// Path prefix of every route the browser calls.
@@ -545,7 +546,9 @@ impl PickupSelection {
 }
 
 /// `POST /server/v1/selections/check`: the shop's server asks whether a selection its checkout form received
-/// can be shipped as chosen. Server-only: it wants the secret server key as a bearer token.
+/// can be shipped as chosen: a JSON [`Selection`], or the form's fields as they came
+/// ([`form::PostedSelection`], `application/x-www-form-urlencoded`, `?name_prefix=` for the element's
+/// prefix). Server-only: it wants the secret server key as a bearer token.
 pub const CHECK_SELECTION_PATH: &str = "/server/v1/selections/check";
 
 /// Answer of `POST /server/v1/selections/check`: the selection checked against Swiss Post now.
@@ -561,6 +564,11 @@ pub struct SelectionCheck {
     /// True when the parcel can be sent as selected: the address is not unusable and the delivery option,
     /// if any, is still offered.
     pub shippable: bool,
+    /// The delivery options Swiss Post offers now for the address as it knows it (its official spelling when
+    /// it certified the address under another), earliest first: for an order placed with the plain fields
+    /// (no delivery chosen), the shop ships the standard one. Empty for an address Swiss Post cannot deliver to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub delivery_options: Vec<DeliveryOption>,
 }
 
 /// The media type of [`Problem`] bodies.

@@ -58,26 +58,57 @@ fn field<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
         .unwrap_or("")
 }
 
+/// What the shop's server did with an order placed with the element's plain fields (no wasm: an unverified
+/// address, no delivery chosen): it asked `POST /server/v1/selections/check` and ships the standard delivery to
+/// the address as Swiss Post knows it. `None` for an order the widget completed.
+struct Completed {
+    check: api::SelectionCheck,
+    /// The standard delivery Swiss Post offers there now.
+    standard: Option<api::DeliveryOption>,
+}
+
 /// The label request a shop's server makes of the posted form; `Err` says what is missing, for the page.
-async fn label_request(state: &AppState, fields: &[(String, String)]) -> Result<LabelRequest, String> {
+async fn label_request(
+    state: &AppState,
+    fields: &[(String, String)],
+) -> Result<(LabelRequest, Option<Completed>), String> {
     let name = field(fields, "customer_name");
     let (first_name, last_name) = name.rsplit_once(' ').unwrap_or(("", name));
-    let address = AddressSelection {
-        postcode: field(fields, "postcode").into(),
-        town: field(fields, "town").into(),
-        street: field(fields, "street").into(),
-        house_number: field(fields, "house_number").into(),
-        verified: field(fields, "address_verified") == "true",
+    let posted = api::form::PostedSelection::from_fields(fields, "shipping_");
+    let mut address = AddressSelection {
+        postcode: posted.postcode.clone(),
+        town: posted.town.clone(),
+        street: posted.street.clone(),
+        house_number: posted.house_number.clone(),
+        verified: posted.address_verified == "true",
         quality: None,
     };
-    let option_id = field(fields, "delivery_option");
-    let delivery = if option_id.is_empty() {
-        None
-    } else {
+    let option_id = posted.delivery_option.as_str();
+    let mut completed = None;
+    let delivery = if !option_id.is_empty() {
         let input = address.input();
         let offered = state.delivery.options(&input, Some(api::MAX_DELIVERY_DAYS)).await.map_err(|e| e.to_string())?;
         let found = offered.value.into_iter().find(|o| o.id == option_id);
         Some(found.ok_or_else(|| format!("the delivery option {option_id} is no longer offered"))?)
+    } else if posted.pickup_point_id.is_empty() {
+        // Placed with the plain fields: checked as the shop's server would, standard delivery to Swiss Post's
+        // spelling of the address.
+        let check = crate::selection::check_posted(&state.lookups, &state.delivery, &posted)
+            .await
+            .map_err(|e| e.to_string())?;
+        if let (api::AddressQuality::Certified, Some(official)) = (check.address.quality, &check.address.corrected) {
+            address.postcode = official.postcode.clone();
+            address.town = official.town.clone();
+            address.street = official.street.clone();
+            address.house_number = official.house_number.clone();
+        }
+        address.verified = check.address.quality == api::AddressQuality::Certified;
+        let standard = check.delivery_options.iter().find(|o| o.kind == api::DeliveryKind::Standard).cloned();
+        let delivery = standard.clone();
+        completed = Some(Completed { check, standard });
+        delivery
+    } else {
+        None
     };
     let point_id = field(fields, "pickup_point_id");
     let pickup = if point_id.is_empty() {
@@ -106,7 +137,7 @@ async fn label_request(state: &AppState, fields: &[(String, String)]) -> Result<
             }),
         })
     };
-    Ok(LabelRequest {
+    let request = LabelRequest {
         selection: Selection { address, delivery, pickup },
         recipient: LabelRecipient {
             first_name: first_name.into(),
@@ -121,7 +152,33 @@ async fn label_request(state: &AppState, fields: &[(String, String)]) -> Result<
         dpi: None,
         print_preview: true,
         language: Some("en".into()),
-    })
+    };
+    Ok((request, completed))
+}
+
+/// What the page says of an order placed with the plain fields: Swiss Post's verdict and the delivery shipped.
+fn completed_section(completed: &Completed) -> String {
+    let check = &completed.check;
+    let quality = match check.address.quality {
+        api::AddressQuality::Certified => "confirmed by Swiss Post",
+        api::AddressQuality::Usable => "postcode and town correct; street or number not confirmed",
+        api::AddressQuality::Unusable => "not deliverable: the shop contacts the shopper",
+    };
+    let official = check.address.corrected.as_ref().map_or(String::new(), |a| {
+        format!(
+            " Swiss Post writes it <strong>{}</strong>.",
+            escape(&format!("{} {}, {} {}", a.street, a.house_number, a.postcode, a.town))
+        )
+    });
+    let shipped = completed.standard.as_ref().map_or("no standard delivery is offered there".to_owned(), |o| {
+        format!("standard delivery on {} ({})", escape(&o.date), escape(&o.id))
+    });
+    format!(
+        "<section aria-labelledby=\"checked\"><h2 id=\"checked\">Checked by the shop's server</h2>\
+         <p>This order came with the plain address fields (no WebAssembly in the shopper's browser): the shop's server \
+         asked <code>POST /server/v1/selections/check</code>. The address is <strong>{quality}</strong>.{official} \
+         The shop ships {shipped}.</p></section>"
+    )
 }
 
 fn html(status: StatusCode, body: String) -> Response {
@@ -148,9 +205,13 @@ pub async fn order(State(state): State<Arc<AppState>>, Form(fields): Form<Vec<(S
         .iter()
         .map(|(name, value)| format!("<tr><th scope=\"row\">{}</th><td>{}</td></tr>", escape(name), escape(value)))
         .collect();
+    let mut checked = String::new();
     let label = match label_request(&state, &fields).await {
         Err(why) => format!("<p role=\"alert\">No label: {}.</p>", escape(&why)),
-        Ok(request) => {
+        Ok((request, completed)) => {
+            if let Some(completed) = &completed {
+                checked = completed_section(completed);
+            }
             let id = state.orders.keep(request.clone());
             match made(&state, &id, request, LabelFormat::Pdf).await {
                 Err(error) => format!("<p role=\"alert\">No label: {}.</p>", escape(&error.to_string())),
@@ -173,7 +234,7 @@ pub async fn order(State(state): State<Arc<AppState>>, Form(fields): Form<Vec<(S
              <p>Sandbox mode: this page plays the shop's server. It shows the fields the checkout form posted, then \
              makes the parcel label of them as <code>POST /server/v1/labels</code> does.</p>\
              <table><caption>Posted fields</caption><thead><tr><th scope=\"col\">Field</th><th scope=\"col\">Value</th></tr></thead>\
-             <tbody>{rows}</tbody></table><h2>The parcel label</h2>{label}"
+             <tbody>{rows}</tbody></table>{checked}<h2>The parcel label</h2>{label}"
         ),
     )
 }

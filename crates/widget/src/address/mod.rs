@@ -6,6 +6,7 @@
 //! know, a street outside the data, or a lookup that failed never stop the shopper, and the selection then
 //! says "not verified".
 
+pub mod fields;
 mod suggest;
 mod texts;
 
@@ -84,7 +85,8 @@ pub fn AddressForm(
     let start = selection.get_untracked();
     let start_locality = (!start.postcode.is_empty() && !start.town.is_empty())
         .then(|| Locality { postcode: start.postcode.clone(), town: start.town.clone() });
-    let locality_text = RwSignal::new(start_locality.as_ref().map(Locality::label).unwrap_or_default());
+    // A postcode alone (typed into the plain fields before the wasm ran) stays too.
+    let locality_text = RwSignal::new(format!("{} {}", start.postcode, start.town).trim().to_owned());
     let chosen_locality = RwSignal::new(start_locality);
     let street_text = RwSignal::new(start.street.clone());
     let number_text = RwSignal::new(start.house_number.clone());
@@ -131,6 +133,8 @@ pub fn AddressForm(
         check.set(Check::None);
     });
 
+    // The address the check in hand (or under way) is for.
+    let checked_for = StoredValue::new(None::<AddressInput>);
     let validate = {
         let client = client.clone();
         move || {
@@ -138,6 +142,13 @@ pub fn AddressForm(
             if address.postcode.is_empty() || address.town.is_empty() || address.street.is_empty() {
                 return;
             }
+            // Leaving a field unchanged since its suggestion was chosen (a click on "Place order" right after)
+            // asks nothing again: a second check would redraw the delivery choice under the shopper's pointer.
+            let same = checked_for.with_value(|c| c.as_ref() == Some(&address));
+            if same && matches!(check.get_untracked(), Check::Checking | Check::Done(_)) {
+                return;
+            }
+            checked_for.set_value(Some(address.clone()));
             check.set(Check::Checking);
             let client = client.clone();
             checks.spawn(async move { client.validate(&address).await }, move |result| {
@@ -287,11 +298,11 @@ pub fn AddressForm(
                     if selection.with(|s| s.verified) { strings.verified } else { strings.not_verified }
                 }}
             </p>
-            <HiddenField name="postcode" value=value_of(|s| s.postcode.clone()) />
-            <HiddenField name="town" value=value_of(|s| s.town.clone()) />
-            <HiddenField name="street" value=value_of(|s| s.street.clone()) />
-            <HiddenField name="house_number" value=value_of(|s| s.house_number.clone()) />
-            <HiddenField name="address_verified" value=value_of(|s| s.verified.to_string()) />
+            <HiddenField name=fields::POSTCODE.name value=value_of(|s| s.postcode.clone()) />
+            <HiddenField name=fields::TOWN.name value=value_of(|s| s.town.clone()) />
+            <HiddenField name=fields::STREET.name value=value_of(|s| s.street.clone()) />
+            <HiddenField name=fields::HOUSE_NUMBER.name value=value_of(|s| s.house_number.clone()) />
+            <HiddenField name=fields::VERIFIED value=value_of(|s| s.verified.to_string()) />
         </fieldset>
     }
 }

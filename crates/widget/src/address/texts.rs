@@ -26,6 +26,9 @@ pub struct AddressStrings {
     pub use_suggestion: &'static str,
     pub not_verified: &'static str,
     pub verified: &'static str,
+    /// The plain fields' labels (before the wasm runs, or where it cannot: `fields.rs`).
+    pub postcode: &'static str,
+    pub town: &'static str,
 }
 }
 
@@ -60,6 +63,8 @@ static EN: AddressStrings = AddressStrings {
     use_suggestion: "Use this spelling",
     not_verified: "Not verified",
     verified: "Verified",
+    postcode: "Postcode",
+    town: "Town",
 };
 
 static DE: AddressStrings = AddressStrings {
@@ -88,6 +93,8 @@ static DE: AddressStrings = AddressStrings {
     use_suggestion: "Diese Schreibweise übernehmen",
     not_verified: "Nicht geprüft",
     verified: "Geprüft",
+    postcode: "PLZ",
+    town: "Ort",
 };
 
 static FR: AddressStrings = AddressStrings {
@@ -116,6 +123,8 @@ static FR: AddressStrings = AddressStrings {
     use_suggestion: "Utiliser cette orthographe",
     not_verified: "Non vérifiée",
     verified: "Vérifiée",
+    postcode: "NPA",
+    town: "Localité",
 };
 
 static IT: AddressStrings = AddressStrings {
@@ -144,6 +153,8 @@ static IT: AddressStrings = AddressStrings {
     use_suggestion: "Usare questa grafia",
     not_verified: "Non verificato",
     verified: "Verificato",
+    postcode: "NPA",
+    town: "Località",
 };
 
 #[cfg(test)]

@@ -386,10 +386,10 @@ pub fn DeliveryChoice(
             <p class="sc-notice" aria-hidden="true" hidden=move || announcement.with(String::is_empty)>
                 {move || announcement.get()}
             </p>
-            <HiddenField name="delivery_option" value=value_of(|o| o.id.clone()) />
-            <HiddenField name="delivery_kind" value=value_of(|o| api::delivery_kind_name(o.kind).to_owned()) />
-            <HiddenField name="delivery_date" value=value_of(|o| o.date.clone()) />
-            <HiddenField name="delivery_product_codes" value=value_of(|o| o.product_codes.join(",")) />
+            <HiddenField name=api::form::DELIVERY_OPTION value=value_of(|o| o.id.clone()) />
+            <HiddenField name=api::form::DELIVERY_KIND value=value_of(|o| api::delivery_kind_name(o.kind).to_owned()) />
+            <HiddenField name=api::form::DELIVERY_DATE value=value_of(|o| o.date.clone()) />
+            <HiddenField name=api::form::DELIVERY_PRODUCT_CODES value=value_of(|o| o.product_codes.join(",")) />
         </section>
     }
 }

@@ -88,10 +88,10 @@ pub fn PickupChoice(
                 <Filters state=state />
                 <MapPane state=state setup=map_setup />
             </div>
-            <HiddenField name="pickup_point_id" value=value_of(|c| c.point_id.clone()) />
-            <HiddenField name="pickup_kind" value=value_of(|c| c.kind.name().to_owned()) />
-            <HiddenField name="pickup_user_id" value=value_of(|c| c.user.as_ref().map(|u| u.id.clone()).unwrap_or_default()) />
-            <HiddenField name="pickup_name2" value=value_of(|c| c.user.as_ref().map(|u| u.name2.clone()).unwrap_or_default()) />
+            <HiddenField name=api::form::PICKUP_POINT_ID value=value_of(|c| c.point_id.clone()) />
+            <HiddenField name=api::form::PICKUP_KIND value=value_of(|c| c.kind.name().to_owned()) />
+            <HiddenField name=api::form::PICKUP_USER_ID value=value_of(|c| c.user.as_ref().map(|u| u.id.clone()).unwrap_or_default()) />
+            <HiddenField name=api::form::PICKUP_NAME2 value=value_of(|c| c.user.as_ref().map(|u| u.name2.clone()).unwrap_or_default()) />
         </section>
     }
 }
