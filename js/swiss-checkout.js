@@ -130,6 +130,7 @@ class Pending {
   #fallback;
   #handle;
   #listeners = [];
+  #taken = [];
   #lang;
   #shopper;
   #settled = false;
@@ -175,6 +176,13 @@ class Pending {
     for (const [name, callback] of this.#listeners) this.#handle.on(name, callback);
     if (this.#shopper) this.#handle.setShopper(...this.#shopper);
     if (focused) resumeIn(this.#element, focused, address);
+    for (const callback of this.#taken) callback();
+  }
+
+  /** Calls `callback` once the widget has taken over (the element's validity is the widget's from then on). */
+  whenWidget(callback) {
+    if (this.#handle) callback();
+    else this.#taken.push(callback);
   }
 
   /** The plain fields stay; the shop hears why (the shopper sees nothing alarming). */
@@ -323,6 +331,7 @@ export class SwissCheckoutElement extends HTMLElement {
     const options = { ...this.#options(), ...this.#shopper(), required: this.hasAttribute('required') };
     this.#handle = mount(this, value ? { ...options, value } : options);
     this.#handle.on('change', () => this.#updateValidity());
+    this.#handle.whenWidget?.(() => this.#updateValidity());
     this.#updateValidity();
   }
 
