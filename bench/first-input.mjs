@@ -34,6 +34,8 @@ async function run(pagePath, blockWasm) {
     new MutationObserver(() => {
       if (document.querySelector('swiss-checkout input.sc-input:not([disabled])')) mark('field');
       if (document.querySelector('swiss-checkout [role="option"]')) mark('suggestion');
+      // The widget's own first field: where the element before the plain fields showed its first field.
+      if (document.querySelector('swiss-checkout [role="combobox"]')) mark('widget');
     }).observe(document, { subtree: true, childList: true });
   });
   await page.goto(`${proxy.url}${pagePath}`, { waitUntil: 'commit' });
@@ -94,6 +96,7 @@ try {
     console.log(`DOMContentLoaded:                          ${stats(all.map((m) => m.dcl))}`);
     console.log(`(a) an address field takes typing:         ${stats(all.map((m) => m.field))}`);
     console.log(`    … after DOMContentLoaded:              ${stats(all.map((m) => m.field - m.dcl))}`);
+    if (!blockWasm) console.log(`    the widget's first field (before: the first field there was): ${stats(all.map((m) => m.widget))}`);
     console.log(`(b) the first suggestion:                  ${blockWasm ? 'none (no wasm)' : stats(all.map((m) => m.suggestion))}`);
     console.log(`(c) ${blockWasm ? 'the four fields typed' : 'a complete selection by keyboard'}:${blockWasm ? '             ' : '    '}${stats(all.map((m) => m.complete))}`);
   }
