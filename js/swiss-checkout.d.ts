@@ -47,8 +47,11 @@ export interface PickupSelection {
   /** The point's address: where the parcel goes. */
   address: AddressSelection;
   user?: PickupUser;
+  /** How the parcel travels to the point (the label's base product); absent: standard. */
+  product?: 'standard' | 'economy';
 }
 
+/** Exactly one way to receive the parcel: a home `delivery` option, or a `pickup` point, never both. */
 export interface Selection {
   address: AddressSelection;
   delivery?: DeliveryOption;

@@ -41,6 +41,11 @@ impl FieldPrefix {
     }
 }
 
+/// A selection carries exactly one way to receive the parcel: both is a 400 naming `field`.
+pub fn both_ways(field: &'static str) -> AppError {
+    AppError::invalid(field, "a selection is a home delivery option or a pickup point, not both")
+}
+
 /// Tells the chosen delivery option among those offered.
 type IsChosen<'a> = &'a (dyn Fn(&DeliveryOption) -> bool + Sync);
 
@@ -51,6 +56,12 @@ pub async fn check(
     selection: &Selection,
     prefix: FieldPrefix,
 ) -> Result<SelectionCheck, AppError> {
+    if selection.delivery.is_some() && selection.pickup.is_some() {
+        return Err(both_ways(match prefix {
+            FieldPrefix::None => "pickup",
+            FieldPrefix::LabelRequest => "selection.pickup",
+        }));
+    }
     let address = home_address(selection, prefix)?;
     let is_chosen = selection.delivery.as_ref().map(|chosen| move |option: &DeliveryOption| option == chosen);
     verdict(lookups, delivery, &address, is_chosen.as_ref().map(|f| f as IsChosen)).await
@@ -62,6 +73,9 @@ pub async fn check_posted(
     delivery: &DeliveryOptions,
     posted: &PostedSelection,
 ) -> Result<SelectionCheck, AppError> {
+    if !posted.delivery_option.is_empty() && !posted.pickup_point_id.is_empty() {
+        return Err(both_ways(api::form::PICKUP_POINT_ID));
+    }
     let address = check::address(&posted.address(), true).map_err(|e| AppError::invalid(e.field, e.why))?;
     let chosen = posted.delivery_option.as_str();
     let is_chosen = |option: &DeliveryOption| option.id == chosen;

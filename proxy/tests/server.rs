@@ -190,3 +190,25 @@ async fn the_posted_fields_as_they_came_get_swiss_posts_verdict_and_the_delivery
     let response = check_posted(&base, "%zz=%", "").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn a_selection_with_both_a_delivery_option_and_a_pickup_point_is_refused() {
+    let (_sandbox, base) = proxy_with_server_key(Some(SERVER_KEY)).await;
+    let option = common::evening_in_bern(&base).await;
+    let point = api::PickupSelection {
+        point_id: "p".into(),
+        kind: api::PickupKind::PickPost,
+        name: "n".into(),
+        address: common::bern_address(),
+        user: None,
+        product: None,
+    };
+    let both = Selection { address: common::bern_address(), delivery: Some(option), pickup: Some(point) };
+    let response = check(&base, &both, Some(SERVER_KEY)).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(problem(response).await.field.as_deref(), Some("pickup"));
+    let body = "postcode=3011&town=Bern&street=Kramgasse&house_number=49&delivery_option=x&pickup_point_id=y";
+    let response = check_posted(&base, body, "").await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(problem(response).await.field.as_deref(), Some("pickup_point_id"));
+}

@@ -19,6 +19,8 @@ pub const PICKUP_POINT_ID: &str = "pickup_point_id";
 pub const PICKUP_KIND: &str = "pickup_kind";
 pub const PICKUP_USER_ID: &str = "pickup_user_id";
 pub const PICKUP_NAME2: &str = "pickup_name2";
+/// `standard` or `economy`: how the parcel travels to the pickup point.
+pub const PICKUP_PRODUCT: &str = "pickup_product";
 
 /// The fields a checkout posted, as the shop's server received them (`application/x-www-form-urlencoded`,
 /// without the element's `name-prefix`): what `POST /server/v1/selections/check` takes besides a JSON

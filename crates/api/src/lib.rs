@@ -278,7 +278,8 @@ pub struct DeliveryOptionsResponse {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Selection {
-    /// The home address, as entered in the address part.
+    /// The home address, as entered in the address part. A selection carries exactly one way to receive the
+    /// parcel: a home `delivery` option, or a `pickup` point, never both (the proxy refuses both).
     pub address: AddressSelection,
     /// The chosen delivery option with its product codes; `None` until one is chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -522,6 +523,10 @@ pub struct PickupSelection {
     /// The shopper's user id and the label line, once the proxy returned them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user: Option<PickupUser>,
+    /// How the parcel travels to the point: `standard` or `economy` (the label's base product). Absent:
+    /// standard.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product: Option<DeliveryKind>,
 }
 
 impl PickupSelection {
@@ -541,6 +546,7 @@ impl PickupSelection {
                 quality: None,
             },
             user: None,
+            product: None,
         }
     }
 }

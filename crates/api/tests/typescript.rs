@@ -50,6 +50,7 @@ fn every_member_of_the_selection_is_declared() {
             name: "n".into(),
             address,
             user: Some(PickupUser { id: "PT1".into(), verified: IdentityCheck::None, name2: "MyPost24 PT1".into() }),
+            product: Some(swiss_checkout_api::DeliveryKind::Economy),
         }),
     };
     let mut names = Vec::new();

@@ -73,7 +73,7 @@ fn mount_part<V: IntoView + 'static>(
     let client = ProxyClient::new(&options.proxy).with_key(options.publishable_key.filter(|k| !k.is_empty()));
     let token = options.token;
     let mounted = leptos::mount::mount_to(element, move || {
-        Checkout { lang: lang.into(), client, name_prefix: String::new() }.provide();
+        Checkout { lang: lang.into(), client, name_prefix: String::new(), collect: Signal::default() }.provide();
         view! { <div class="swiss-checkout" lang=move || lang.get().tag()>{part(token)}</div> }
     });
     Ok(AfterSaleMounted { lang, mounted: Some(Box::new(mounted)) })

@@ -15,6 +15,9 @@ pub struct Checkout {
     pub client: ProxyClient,
     /// Prefix of the hidden form fields' names ("shipping_" → "shipping_postcode").
     pub name_prefix: String,
+    /// Whether the shopper collects the parcel at a pickup point: then the point posts, and the home
+    /// delivery (kept, shown again when they go back) does not.
+    pub collect: Signal<bool>,
 }
 
 impl Checkout {
@@ -30,9 +33,15 @@ pub fn checkout() -> Checkout {
     expect_context::<Checkout>()
 }
 
-/// A hidden form field named with the widget's prefix, posting `value` with the shop's form.
+/// A hidden form field named with the widget's prefix, posting `value` with the shop's form; not posted
+/// while `off` (a disabled field is left out of the form's data).
 #[component]
-pub fn HiddenField(name: &'static str, #[prop(into)] value: Signal<String>) -> impl IntoView {
+pub fn HiddenField(
+    name: &'static str,
+    #[prop(into)] value: Signal<String>,
+    #[prop(optional, into)] off: Option<Signal<bool>>,
+) -> impl IntoView {
     let name = format!("{}{name}", checkout().name_prefix);
-    view! { <input type="hidden" name=name prop:value=value /> }
+    let off = move || off.is_some_and(|off| off.get());
+    view! { <input type="hidden" name=name prop:value=value prop:disabled=off /> }
 }

@@ -107,12 +107,12 @@ impl Options {
     }
 }
 
-/// Complete: a pickup point with the shopper's user id; or a home address with its street and a house number
-/// (or Swiss Post's word on it), and a delivery option when the delivery part is shown (the shop's default counts: a shopper who wants
-/// nothing special is done with the address).
-pub fn is_complete(selection: &Selection, parts: Parts) -> bool {
-    if let Some(pickup) = &selection.pickup {
-        return pickup.user.is_some();
+/// Complete: while collecting at a pickup point, a point with the shopper's user id; else a home address with
+/// its street and a house number (or Swiss Post's word on it), and a delivery option when the delivery part
+/// is shown (the shop's default counts: a shopper who wants nothing special is done with the address).
+pub fn is_complete(selection: &Selection, parts: Parts, collect: bool) -> bool {
+    if collect || selection.pickup.is_some() {
+        return selection.pickup.as_ref().is_some_and(|pickup| pickup.user.is_some());
     }
     let address = &selection.address;
     // A street alone is a street still being typed, unless Swiss Post has looked at it (a house number is
@@ -192,7 +192,7 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
     let mounted = leptos::mount::mount_to(element, move || {
         Effect::new(move |previous: Option<(bool, Selection)>| {
             let selection = handle.selection();
-            let complete = is_complete(&selection, parts);
+            let complete = is_complete(&selection, parts, handle.collect.get());
             // The first run only takes note, and so does a run that changed nothing (a part writing back
             // the same selection).
             if let Some((was_complete, before)) = previous
@@ -247,7 +247,7 @@ impl Embedded {
     /// "" when the selection is complete; else what is missing, in the widget's language, for the form's
     /// validation message.
     pub fn missing(&self) -> String {
-        if is_complete(&self.handle.selection_untracked(), self.parts) {
+        if is_complete(&self.handle.selection_untracked(), self.parts, self.handle.collect.get_untracked()) {
             return String::new();
         }
         let strings = self.handle.lang.get_untracked().strings();

@@ -311,7 +311,7 @@ json_struct!(DeliveryOption {
     price_centimes
 });
 json_struct!(PickupUser { id, verified, name2 });
-json_struct!(PickupSelection { point_id, kind, name, address, user });
+json_struct!(PickupSelection { point_id, kind, name, address, user, product });
 json_struct!(Selection { address, delivery, pickup });
 
 write_struct!(api::PickupUserRequest { first_name, last_name, email, language, kind });

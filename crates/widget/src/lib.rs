@@ -144,6 +144,9 @@ pub fn SwissCheckout(
     /// What the page knows of the shopper; by default what `config` names.
     #[prop(optional)]
     shopper: Option<Shopper>,
+    /// Whether the shopper collects at a pickup point (home delivery else); by default the widget's own.
+    #[prop(optional)]
+    collect: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let shopper = shopper.unwrap_or_else(|| {
         let shopper = Shopper::new();
@@ -154,11 +157,11 @@ pub fn SwissCheckout(
     if let Some(failures) = failures {
         client = client.reporting_to(failures);
     }
-    context::Checkout { lang, client, name_prefix: config.name_prefix.clone() }.provide();
+    let collect = collect.unwrap_or_else(|| RwSignal::new(pickup.get_untracked().is_some()));
+    context::Checkout { lang, client, name_prefix: config.name_prefix.clone(), collect: collect.into() }.provide();
     let parts = config.parts;
     // Whether the shopper collects at a pickup point; an address for the address part to fill (both set by
     // the shopper's choice among their saved Swiss Post addresses, too).
-    let collect = RwSignal::new(pickup.get_untracked().is_some());
     let fill_home = RwSignal::new(None::<api::AddressInput>);
     let _ = (address, delivery, pickup, shopper, parts, collect, fill_home);
     #[cfg(feature = "connector")]
@@ -239,12 +242,8 @@ where
         tiles: config.tiles.clone(),
     };
     let (group_home, group_pickup) = (group.clone(), group);
-    // A parcel for a pickup point travels as economy when the shopper chose economy, else standard. (Made here,
-    // not inside the part: it outlives each opening.)
-    let product = Signal::derive(move || match delivery.with(|d| d.as_ref().map(|d| d.kind)) {
-        Some(api::DeliveryKind::Economy) => api::DeliveryKind::Economy,
-        _ => api::DeliveryKind::Standard,
-    });
+    // (Made here, not inside the part: it outlives each opening.)
+    let product = Signal::derive(move || delivery.with(|d| pickup_product(d.as_ref())));
     let legend_ref = legend_id.clone();
     view! {
         <fieldset class="sc-receive" aria-labelledby=legend_ref>
@@ -380,6 +379,31 @@ impl Shopper {
     }
 }
 
+/// A parcel for a pickup point travels as economy when the shopper chose economy, else standard.
+pub fn pickup_product(delivery: Option<&DeliveryOption>) -> api::DeliveryKind {
+    match delivery.map(|d| d.kind) {
+        Some(api::DeliveryKind::Economy) => api::DeliveryKind::Economy,
+        _ => api::DeliveryKind::Standard,
+    }
+}
+
+/// The selection as it posts: exactly one way to receive the parcel, the one the shopper sees chosen. The
+/// pickup point with how it travels there while collecting; the home delivery option otherwise (each kept
+/// while the other is shown, so going back shows it chosen again).
+pub fn received(
+    address: AddressSelection,
+    delivery: Option<DeliveryOption>,
+    pickup: Option<PickupSelection>,
+    collect: bool,
+) -> Selection {
+    if collect {
+        let product = Some(pickup_product(delivery.as_ref()));
+        Selection { address, delivery: None, pickup: pickup.map(|p| PickupSelection { product, ..p }) }
+    } else {
+        Selection { address, delivery, pickup: None }
+    }
+}
+
 /// What a host holds of a mounted widget: its language (switch it live) and the shopper's entries.
 #[derive(Clone, Copy)]
 pub struct WidgetHandle {
@@ -387,6 +411,8 @@ pub struct WidgetHandle {
     pub address: RwSignal<AddressSelection>,
     pub delivery: RwSignal<Option<DeliveryOption>>,
     pub pickup: RwSignal<Option<PickupSelection>>,
+    /// Whether the shopper collects at a pickup point (else home delivery): which of the two posts.
+    pub collect: RwSignal<bool>,
     /// The last call to the proxy that failed (the shopper went on by typing).
     pub failure: RwSignal<Option<RequestFailure>>,
     /// What the page knows of the shopper.
@@ -406,15 +432,16 @@ impl WidgetHandle {
             lang: RwSignal::new(lang),
             address: RwSignal::new(selection.address),
             delivery: RwSignal::new(selection.delivery),
+            collect: RwSignal::new(selection.pickup.is_some()),
             pickup: RwSignal::new(selection.pickup),
             failure: RwSignal::new(None),
             shopper: Shopper::new(),
         }
     }
 
-    /// The whole selection (tracked: an effect that reads it runs again when it changes).
+    /// The selection as it posts (tracked: an effect that reads it runs again when it changes).
     pub fn selection(&self) -> Selection {
-        Selection { address: self.address.get(), delivery: self.delivery.get(), pickup: self.pickup.get() }
+        received(self.address.get(), self.delivery.get(), self.pickup.get(), self.collect.get())
     }
 
     /// The widget, showing and filling these signals.
@@ -429,17 +456,19 @@ impl WidgetHandle {
                 pickup=self.pickup
                 failures=self.failure
                 shopper=self.shopper
+                collect=self.collect
             />
         }
     }
 
-    /// The whole selection, untracked.
+    /// The selection as it posts, untracked.
     pub fn selection_untracked(&self) -> Selection {
-        Selection {
-            address: self.address.get_untracked(),
-            delivery: self.delivery.get_untracked(),
-            pickup: self.pickup.get_untracked(),
-        }
+        received(
+            self.address.get_untracked(),
+            self.delivery.get_untracked(),
+            self.pickup.get_untracked(),
+            self.collect.get_untracked(),
+        )
     }
 }
 

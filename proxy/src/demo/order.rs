@@ -135,6 +135,10 @@ async fn label_request(
                 verified: IdentityCheck::None,
                 name2: field(fields, "pickup_name2").into(),
             }),
+            product: match field(fields, api::form::PICKUP_PRODUCT) {
+                "economy" => Some(api::DeliveryKind::Economy),
+                _ => Some(api::DeliveryKind::Standard),
+            },
         })
     };
     let request = LabelRequest {

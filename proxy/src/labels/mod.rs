@@ -68,9 +68,10 @@ fn optional(value: Option<&str>, field: &'static str, limit: usize) -> Result<Op
 pub fn service_codes(request: &LabelRequest) -> Result<Vec<String>, AppError> {
     let selection = &request.selection;
     let mut codes: Vec<String> = match (&selection.pickup, &selection.delivery) {
+        (Some(_), Some(_)) => return Err(crate::selection::both_ways("selection.pickup")),
         // A parcel for a pickup point travels as economy or standard; windows and Saturday are for homes.
-        (Some(_), Some(option)) if option.kind == DeliveryKind::Economy => vec!["ECO".into()],
-        (Some(_), _) | (None, None) => vec!["PRI".into()],
+        (Some(point), None) if point.product == Some(DeliveryKind::Economy) => vec!["ECO".into()],
+        (Some(_), None) | (None, None) => vec!["PRI".into()],
         (None, Some(option)) => {
             let mut codes = option.product_codes.clone();
             codes.sort_by_key(|c| !matches!(c.as_str(), "PRI" | "ECO" | "SKB" | "DIR" | "SEM"));

@@ -151,7 +151,7 @@ pub fn DeliveryChoice(
     default_kind: Option<DeliveryKind>,
 ) -> impl IntoView {
     let checkout = checkout();
-    let (lang, client) = (checkout.lang, checkout.client);
+    let (lang, client, collect) = (checkout.lang, checkout.client, checkout.collect);
     let load = RwSignal::new(Load::NeedAddress);
     let list = RwSignal::new(Vec::<DeliveryOption>::new());
     let show = move |options: Vec<DeliveryOption>| {
@@ -386,10 +386,11 @@ pub fn DeliveryChoice(
             <p class="sc-notice" aria-hidden="true" hidden=move || announcement.with(String::is_empty)>
                 {move || announcement.get()}
             </p>
-            <HiddenField name=api::form::DELIVERY_OPTION value=value_of(|o| o.id.clone()) />
-            <HiddenField name=api::form::DELIVERY_KIND value=value_of(|o| api::delivery_kind_name(o.kind).to_owned()) />
-            <HiddenField name=api::form::DELIVERY_DATE value=value_of(|o| o.date.clone()) />
-            <HiddenField name=api::form::DELIVERY_PRODUCT_CODES value=value_of(|o| o.product_codes.join(",")) />
+            // Only while it is home delivery: a shopper collecting at a point posts the point alone.
+            <HiddenField name=api::form::DELIVERY_OPTION value=value_of(|o| o.id.clone()) off=collect />
+            <HiddenField name=api::form::DELIVERY_KIND value=value_of(|o| api::delivery_kind_name(o.kind).to_owned()) off=collect />
+            <HiddenField name=api::form::DELIVERY_DATE value=value_of(|o| o.date.clone()) off=collect />
+            <HiddenField name=api::form::DELIVERY_PRODUCT_CODES value=value_of(|o| o.product_codes.join(",")) off=collect />
         </section>
     }
 }

@@ -92,6 +92,7 @@ pub fn PickupChoice(
             <HiddenField name=api::form::PICKUP_KIND value=value_of(|c| c.kind.name().to_owned()) />
             <HiddenField name=api::form::PICKUP_USER_ID value=value_of(|c| c.user.as_ref().map(|u| u.id.clone()).unwrap_or_default()) />
             <HiddenField name=api::form::PICKUP_NAME2 value=value_of(|c| c.user.as_ref().map(|u| u.name2.clone()).unwrap_or_default()) />
+            <HiddenField name=api::form::PICKUP_PRODUCT value=Signal::derive(move || api::delivery_kind_name(product.get()).to_owned()) />
         </section>
     }
 }
