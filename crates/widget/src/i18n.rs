@@ -6,7 +6,8 @@
 //! test writes them out as JSON beside each file (`i18n.json`, `<part>/texts.json`), from which the element
 //! bundle with every part gets one file per language. Built with `fetched-texts` (that bundle), the wasm
 //! holds none of them: the page's JavaScript fetches the languages it shows and hands each to
-//! [`add_texts`], so a shopper downloads one language, not four.
+//! `addTexts` ([`crate::catalogue`], which lists the parts), so a shopper downloads one language, not four.
+//! Each part keeps its own texts (`texts_in!`): this file names no part.
 
 /// A language of the widget.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -109,16 +110,41 @@ macro_rules! texts {
 pub(crate) use texts;
 
 /// `Lang::$part()`: a part's texts in a language, from its four statics, or with `fetched-texts` from those
-/// the page fetched.
+/// the page handed over, which the part keeps itself (`$ty::keep`, called by [`crate::catalogue`]): this file
+/// knows no part.
 macro_rules! texts_in {
     ($(#[$meta:meta])* $part:ident: $ty:ty) => {
+        #[cfg(feature = "fetched-texts")]
+        thread_local! {
+            /// This part's texts of each language the page handed over, by `Lang as usize`.
+            static FETCHED: std::cell::Cell<[Option<&'static $ty>; 4]> = const { std::cell::Cell::new([None; 4]) };
+            /// Empty texts, for a widget shown before any language is here (never, see `Lang::shown`): no trap.
+            static EMPTY: &'static $ty = Box::leak(Box::default());
+        }
+
+        #[cfg(feature = "fetched-texts")]
+        impl $ty {
+            /// Keeps these texts as this part's in `lang`, for the page's life.
+            pub(crate) fn keep(self, lang: $crate::i18n::Lang) {
+                let kept: &'static $ty = Box::leak(Box::new(self));
+                FETCHED.with(|fetched| {
+                    let mut now = fetched.get();
+                    now[lang as usize] = Some(kept);
+                    fetched.set(now);
+                });
+            }
+        }
+
         impl $crate::i18n::Lang {
             $(#[$meta])*
             pub fn $part(self) -> &'static $ty {
                 #[cfg(feature = "fetched-texts")]
                 {
                     let _ = [&DE, &FR, &IT, &EN];
-                    &$crate::i18n::fetched(self).$part
+                    let fetched = FETCHED.with(std::cell::Cell::get);
+                    fetched[self as usize]
+                        .or_else(|| fetched.into_iter().flatten().next())
+                        .unwrap_or_else(|| EMPTY.with(|empty| *empty))
                 }
                 #[cfg(not(feature = "fetched-texts"))]
                 match self {
@@ -202,121 +228,27 @@ static IT: Strings = Strings {
     missing_delivery: "Inserisca l’indirizzo di consegna e scelga una consegna.",
 };
 
-/// The parts with texts, written once: each with the Cargo feature that compiles it, its member in a page's
-/// texts file (and `Lang`'s accessor of the same name) and the file its texts are written out to. Gives
-/// [`Texts`] (with `fetched-texts`) and the list the texts-files test writes.
-macro_rules! parts_with_texts {
-    ($($(#[$part_cfg:meta])? $part:ident: $ty:ty => $file:literal;)*) => {
-        /// Every text of one language for the parts this build has: what a page's texts file holds, one
-        /// member per part (`strings` for the shared texts).
-        #[cfg(feature = "fetched-texts")]
-        #[derive(Default)]
-        pub struct Texts {
-            $($(#[$part_cfg])? pub $part: $ty,)*
-        }
-
-        #[cfg(feature = "fetched-texts")]
-        impl Texts {
-            /// Each part's texts with its member's name in the texts file.
-            #[allow(clippy::vec_init_then_push)] // one push per part, each under its part's feature
-            fn parts(&mut self) -> Vec<(&'static str, &mut dyn TextGroup)> {
-                let mut parts: Vec<(&'static str, &mut dyn TextGroup)> = Vec::new();
-                $($(#[$part_cfg])? parts.push((stringify!($part), &mut self.$part));)*
-                parts
-            }
-        }
-
-        /// Each part's texts file (relative to the crate) and what it should hold.
-        #[cfg(all(test, not(feature = "fetched-texts")))]
-        #[allow(clippy::vec_init_then_push)] // one push per part, each under its part's feature
-        fn texts_files() -> Vec<(&'static str, String)> {
-            let mut files = Vec::new();
-            $($(#[$part_cfg])? files.push(($file, tests::texts_json(Lang::$part)));)*
-            files
-        }
-    };
-}
-
-parts_with_texts! {
-    strings: Strings => "src/i18n.json";
-    #[cfg(feature = "address")]
-    address: crate::address::AddressStrings => "src/address/texts.json";
-    #[cfg(feature = "delivery")]
-    delivery: crate::delivery::DeliveryStrings => "src/delivery/texts.json";
-    #[cfg(feature = "pickup")]
-    pickup: crate::pickup::PickupStrings => "src/pickup/texts.json";
-    #[cfg(feature = "connector")]
-    connector: crate::connector::ConnectorStrings => "src/connector/texts.json";
-    #[cfg(feature = "tracking")]
-    tracking: crate::tracking::TrackingStrings => "src/tracking/texts.json";
-    #[cfg(feature = "returns")]
-    returns: crate::returns::ReturnStrings => "src/returns/texts.json";
-}
-
 #[cfg(feature = "fetched-texts")]
 thread_local! {
-    /// The languages the page handed over, by `Lang as usize`; each read once and kept for the page's life.
-    static LOADED: std::cell::Cell<[Option<&'static Texts>; 4]> = const { std::cell::Cell::new([None; 4]) };
+    /// The languages the page handed over whole, by `Lang as usize`.
+    static LOADED: std::cell::Cell<[bool; 4]> = const { std::cell::Cell::new([false; 4]) };
 }
 
-/// The texts of `lang`, else of a language the page did hand over (a widget is never shown before one is;
-/// see [`Lang::shown`]), else empty ones: never a trap.
+/// Notes that every part now has `lang`'s texts ([`crate::catalogue`] hands them over).
 #[cfg(feature = "fetched-texts")]
-pub fn fetched(lang: Lang) -> &'static Texts {
-    let loaded = LOADED.with(std::cell::Cell::get);
-    loaded[lang as usize].or_else(|| loaded.into_iter().flatten().next()).unwrap_or_else(|| EMPTY.with(|empty| *empty))
-}
-
-#[cfg(feature = "fetched-texts")]
-thread_local! {
-    static EMPTY: &'static Texts = Box::leak(Box::default());
-}
-
-/// Takes one language's texts, as the page parsed them from its texts file (`texts-de.json` …: per part an
-/// array of its texts in the order [`TextGroup::visit`] goes): every text of every part of this build must
-/// be there, and no more, else nothing is taken and the error names the part. Once per language: the texts
-/// are kept for the page's life.
-#[cfg(feature = "fetched-texts")]
-#[wasm_bindgen::prelude::wasm_bindgen(js_name = addTexts)]
-pub fn add_texts(tag: &str, file: wasm_bindgen::JsValue) -> Result<(), wasm_bindgen::JsValue> {
-    use wasm_bindgen::JsCast;
-    let lang = Lang::from_tag(tag).ok_or_else(|| wasm_bindgen::JsValue::from_str("addTexts: no such language"))?;
-    if lang.is_loaded() {
-        return Ok(());
-    }
-    let mut texts = Texts::default();
-    // Checked whole before anything is kept: per part exactly as many texts as it has (a file of another
-    // build would shift them), each a string.
-    let mut given = Vec::new();
-    for (name, part) in texts.parts() {
-        let mut count = 0;
-        part.visit(None, &mut |_, _, _| count += 1);
-        match crate::json::member(&file, name).dyn_into::<js_sys::Array>() {
-            Ok(array) if array.length() == count && array.iter().all(|text| text.is_string()) => given.push(array),
-            _ => return Err(wasm_bindgen::JsValue::from_str(&["addTexts: ", tag, " does not fit ", name].concat())),
-        }
-    }
-    for ((_, part), array) in texts.parts().into_iter().zip(given) {
-        let mut index = 0;
-        part.visit(None, &mut |_, _, text| {
-            *text = Box::leak(array.get(index).as_string().unwrap_or_default().into_boxed_str());
-            index += 1;
-        });
-    }
-    let texts: &'static Texts = Box::leak(Box::new(texts));
+pub fn mark_loaded(lang: Lang) {
     LOADED.with(|loaded| {
         let mut now = loaded.get();
-        now[lang as usize] = Some(texts);
+        now[lang as usize] = true;
         loaded.set(now);
     });
-    Ok(())
 }
 
 impl Lang {
     /// Whether this language's texts are here (always, unless built with `fetched-texts`).
     pub fn is_loaded(self) -> bool {
         #[cfg(feature = "fetched-texts")]
-        return LOADED.with(std::cell::Cell::get)[self as usize].is_some();
+        return LOADED.with(std::cell::Cell::get)[self as usize];
         #[cfg(not(feature = "fetched-texts"))]
         true
     }
@@ -329,7 +261,7 @@ impl Lang {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -359,7 +291,7 @@ mod tests {
     }
 
     /// A texts file's content: one member per language, each text by its name, nested sets as objects.
-    pub(super) fn texts_json<T: TextGroup + Clone + 'static>(texts: fn(Lang) -> &'static T) -> String {
+    pub(crate) fn texts_json<T: TextGroup + Clone + 'static>(texts: fn(Lang) -> &'static T) -> String {
         enum Node {
             Text(&'static str),
             Group(Vec<(&'static str, Node)>),
@@ -405,21 +337,5 @@ mod tests {
         write(&Node::Group(languages), 0, &mut out);
         out.push('\n');
         out
-    }
-
-    /// The texts files are what the Rust texts say: a file that is not is written anew, and the test fails so
-    /// the change is seen and committed (`cargo test -p swiss-checkout-widget --features tracking,returns`).
-    #[cfg(not(feature = "fetched-texts"))]
-    #[test]
-    fn the_texts_files_are_current() {
-        let mut rewritten = Vec::new();
-        for (file, json) in super::texts_files() {
-            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
-            if std::fs::read_to_string(&path).ok().as_deref() != Some(json.as_str()) {
-                std::fs::write(&path, json).expect("the texts file can be written");
-                rewritten.push(file);
-            }
-        }
-        assert!(rewritten.is_empty(), "rewritten from the Rust texts, to be committed: {rewritten:?}");
     }
 }

@@ -11,6 +11,7 @@ pub mod a11y;
 pub mod address;
 #[cfg(any(feature = "tracking", feature = "returns"))]
 pub mod aftersale;
+pub mod catalogue;
 pub mod client;
 #[cfg(feature = "connector")]
 pub mod connector;
