@@ -49,6 +49,10 @@ export interface PickupSelection {
   user?: PickupUser;
   /** How the parcel travels to the point (the label's base product); absent: standard. */
   product?: 'standard' | 'economy';
+  /** What the shop charges for it, in centimes, as the point was offered. */
+  price_centimes?: number;
+  /** The first day the parcel is ready for collection there ("2026-12-09"). */
+  ready_on?: string;
 }
 
 /** Exactly one way to receive the parcel: a home `delivery` option, or a `pickup` point, never both. */

@@ -180,15 +180,15 @@ impl DeliveryOptions {
 }
 
 impl DeliveryOptions {
-    /// The first date a parcel of `kind` ordered now arrives at `address`; `None` when the upstream cannot
-    /// place the address or the shop does not sell `kind`.
-    pub async fn first_date(&self, address: &AddressInput, kind: DeliveryKind) -> Option<String> {
+    /// The first option of `kind` for a parcel ordered now to `address`; `None` when the upstream cannot place
+    /// the address or the shop does not sell `kind`.
+    pub async fn first_option(&self, address: &AddressInput, kind: DeliveryKind) -> Option<DeliveryOption> {
         let options = self.options(address, None).await.ok()?;
-        options.value.into_iter().find(|o| o.kind == kind).map(|o| o.date)
+        options.value.into_iter().find(|o| o.kind == kind)
     }
 
-    /// Sets each point's `arrives_on`: when a parcel of `kind` ordered now reaches it (one cached lookup per
-    /// point's address, all at once).
+    /// Sets each point's `arrives_on` and `price_centimes`: when a parcel of `kind` ordered now reaches it and
+    /// what the shop charges for it (one cached lookup per point's address, all at once).
     pub async fn set_arrivals(&self, points: &mut [PickupPoint], kind: DeliveryKind) {
         let addresses: Vec<AddressInput> = points
             .iter()
@@ -197,9 +197,10 @@ impl DeliveryOptions {
                 AddressInput { postcode: p.postcode.clone(), town: p.town.clone(), street, house_number }
             })
             .collect();
-        let dates = futures_util::future::join_all(addresses.iter().map(|a| self.first_date(a, kind))).await;
-        for (point, date) in points.iter_mut().zip(dates) {
-            point.arrives_on = date;
+        let firsts = futures_util::future::join_all(addresses.iter().map(|a| self.first_option(a, kind))).await;
+        for (point, first) in points.iter_mut().zip(firsts) {
+            point.arrives_on = first.as_ref().map(|o| o.date.clone());
+            point.price_centimes = first.map(|o| o.price_centimes);
         }
     }
 }

@@ -178,6 +178,7 @@ impl Pickup {
                     synthetic: poi.info.synthetic,
                     hours_synthetic: false,
                     arrives_on: None,
+                    price_centimes: None,
                 })
             })
             .collect();
@@ -362,6 +363,7 @@ mod tests {
             synthetic: true,
             hours_synthetic: true,
             arrives_on: None,
+            price_centimes: None,
         };
         let points = [point(46.0, 6.0), point(46.01, 6.01), point(47.5, 10.0)];
         let refs: Vec<&PickupPoint> = points.iter().collect();

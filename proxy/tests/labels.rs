@@ -156,6 +156,8 @@ async fn a_pickup_point_goes_on_the_label_with_its_name2_line_fetched_when_missi
         // The checkout could not fetch the user id: the proxy asks Swiss Post.
         user: None,
         product: None,
+        price_centimes: None,
+        ready_on: None,
     };
     let selection = Selection { address: common::bern_address(), delivery: None, pickup: Some(pickup) };
     let label = shop.label(&request(selection, LabelFormat::Zpl2)).await;
@@ -282,6 +284,8 @@ async fn what_cannot_be_shipped_or_what_swiss_post_refuses_is_a_422() {
             name2: "PickPost PT000001".into(),
         }),
         product: None,
+        price_centimes: None,
+        ready_on: None,
     };
     let response = shop
         .post(

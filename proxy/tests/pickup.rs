@@ -107,6 +107,8 @@ async fn each_point_says_when_a_parcel_arrives_there_with_the_asked_product() {
         .options;
     let first_standard = options.iter().find(|o| o.kind == api::DeliveryKind::Standard).unwrap();
     assert_eq!(point.arrives_on.as_deref(), Some(first_standard.date.as_str()));
+    // And what the shop charges for it, as for home delivery of that kind.
+    assert_eq!(point.price_centimes, Some(first_standard.price_centimes));
 }
 
 #[tokio::test]

@@ -202,6 +202,8 @@ async fn a_selection_with_both_a_delivery_option_and_a_pickup_point_is_refused()
         address: common::bern_address(),
         user: None,
         product: None,
+        price_centimes: None,
+        ready_on: None,
     };
     let both = Selection { address: common::bern_address(), delivery: Some(option), pickup: Some(point) };
     let response = check(&base, &both, Some(SERVER_KEY)).await;

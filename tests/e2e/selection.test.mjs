@@ -139,6 +139,13 @@ test(`what posts is what is shown chosen, over ${steps} random shopper actions (
     }
     assert.equal(posted.delivery_option || undefined, value.delivery?.id, `posted option, ${where}`);
     assert.equal(posted.pickup_point_id || undefined, value.pickup?.point_id, `posted point, ${where}`);
+    if (value.pickup) {
+      // What the shop needs of the point: how it travels, its price, the day it is ready there.
+      assert.ok(['standard', 'economy'].includes(value.pickup.product), where);
+      assert.equal(posted.pickup_product, value.pickup.product, where);
+      assert.equal(posted.pickup_price_centimes || undefined, value.pickup.price_centimes?.toString(), where);
+      assert.equal(posted.pickup_ready_on || undefined, value.pickup.ready_on, where);
+    }
     for (const field of ['postcode', 'town', 'street', 'house_number']) {
       assert.equal(posted[field], value.address[field], `posted ${field}, ${where}`);
     }

@@ -21,6 +21,10 @@ pub const PICKUP_USER_ID: &str = "pickup_user_id";
 pub const PICKUP_NAME2: &str = "pickup_name2";
 /// `standard` or `economy`: how the parcel travels to the pickup point.
 pub const PICKUP_PRODUCT: &str = "pickup_product";
+/// The pickup's price in centimes, as offered.
+pub const PICKUP_PRICE_CENTIMES: &str = "pickup_price_centimes";
+/// The first day the parcel is ready for collection ("2026-12-09").
+pub const PICKUP_READY_ON: &str = "pickup_ready_on";
 
 /// The fields a checkout posted, as the shop's server received them (`application/x-www-form-urlencoded`,
 /// without the element's `name-prefix`): what `POST /server/v1/selections/check` takes besides a JSON

@@ -396,6 +396,10 @@ pub struct PickupPoint {
     /// be closed that day: its opening hours say when it opens.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arrives_on: Option<String>,
+    /// What the shop charges for the asked product to this point (its price of that delivery kind), in
+    /// centimes; absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_centimes: Option<u32>,
 }
 
 /// Many points in one area of a whole-country view, drawn as one marker with a count.
@@ -527,6 +531,12 @@ pub struct PickupSelection {
     /// standard.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product: Option<DeliveryKind>,
+    /// What the shop charges for it, in centimes, as the point was offered; absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_centimes: Option<u32>,
+    /// The first day ("2026-12-09") the parcel is ready for collection there, as the point was offered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ready_on: Option<String>,
 }
 
 impl PickupSelection {
@@ -547,6 +557,8 @@ impl PickupSelection {
             },
             user: None,
             product: None,
+            price_centimes: point.price_centimes,
+            ready_on: point.arrives_on.clone(),
         }
     }
 }

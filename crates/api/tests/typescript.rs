@@ -51,6 +51,8 @@ fn every_member_of_the_selection_is_declared() {
             address,
             user: Some(PickupUser { id: "PT1".into(), verified: IdentityCheck::None, name2: "MyPost24 PT1".into() }),
             product: Some(swiss_checkout_api::DeliveryKind::Economy),
+            price_centimes: Some(400),
+            ready_on: Some("2026-12-09".into()),
         }),
     };
     let mut names = Vec::new();

@@ -181,6 +181,7 @@ read_struct!(PickupPoint {
     synthetic = default,
     hours_synthetic = default,
     arrives_on,
+    price_centimes,
 });
 read_struct!(PickupCluster { lat, lon, count, bbox });
 read_struct!(PickupPointsResponse { points, clusters, total });
@@ -311,7 +312,7 @@ json_struct!(DeliveryOption {
     price_centimes
 });
 json_struct!(PickupUser { id, verified, name2 });
-json_struct!(PickupSelection { point_id, kind, name, address, user, product });
+json_struct!(PickupSelection { point_id, kind, name, address, user, product, price_centimes, ready_on });
 json_struct!(Selection { address, delivery, pickup });
 
 write_struct!(api::PickupUserRequest { first_name, last_name, email, language, kind });

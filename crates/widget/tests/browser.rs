@@ -152,6 +152,8 @@ async fn the_js_api_sends_events_with_the_selection_and_destroy_removes_everythi
             name2: "MyPost24 PT149062".into(),
         }),
         product: None,
+        price_centimes: None,
+        ready_on: None,
     }));
     sleep(Duration::from_millis(50)).await;
     let detail = bubbled.borrow().last().cloned().expect("a change event reached the document");

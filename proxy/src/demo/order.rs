@@ -139,6 +139,8 @@ async fn label_request(
                 "economy" => Some(api::DeliveryKind::Economy),
                 _ => Some(api::DeliveryKind::Standard),
             },
+            price_centimes: field(fields, api::form::PICKUP_PRICE_CENTIMES).parse().ok(),
+            ready_on: Some(field(fields, api::form::PICKUP_READY_ON).to_owned()).filter(|d| !d.is_empty()),
         })
     };
     let request = LabelRequest {

@@ -93,6 +93,8 @@ pub fn PickupChoice(
             <HiddenField name=api::form::PICKUP_USER_ID value=value_of(|c| c.user.as_ref().map(|u| u.id.clone()).unwrap_or_default()) />
             <HiddenField name=api::form::PICKUP_NAME2 value=value_of(|c| c.user.as_ref().map(|u| u.name2.clone()).unwrap_or_default()) />
             <HiddenField name=api::form::PICKUP_PRODUCT value=Signal::derive(move || api::delivery_kind_name(product.get()).to_owned()) />
+            <HiddenField name=api::form::PICKUP_PRICE_CENTIMES value=value_of(|c| c.price_centimes.map(|p| p.to_string()).unwrap_or_default()) />
+            <HiddenField name=api::form::PICKUP_READY_ON value=value_of(|c| c.ready_on.clone().unwrap_or_default()) />
         </section>
     }
 }
