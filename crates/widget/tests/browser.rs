@@ -129,11 +129,13 @@ async fn the_js_api_sends_events_with_the_selection_and_destroy_removes_everythi
     let callback = Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(move |_| *count.borrow_mut() += 1);
     embedded.on("change".into(), callback.as_ref().unchecked_ref::<js_sys::Function>().clone());
 
-    // A chosen pickup point with the shopper's user id: a change, and the selection is complete.
+    // Collecting at a chosen pickup point with the shopper's user id: a change, and the selection is complete
+    // (the point posts only while the shopper collects).
     let completed: Rc<RefCell<u32>> = Rc::default();
     let complete_count = completed.clone();
     let on_complete = Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(move |_| *complete_count.borrow_mut() += 1);
     embedded.on("complete".into(), on_complete.as_ref().unchecked_ref::<js_sys::Function>().clone());
+    embedded.handle().collect.set(true);
     embedded.handle().pickup.set(Some(api::PickupSelection {
         point_id: "001MP24_001202506".into(),
         kind: api::PickupKind::MyPost24,
