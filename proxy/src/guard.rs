@@ -83,6 +83,9 @@ pub struct RateLimit {
     shared: Option<(Arc<dyn Store>, SharedQuota)>,
     /// Set while the shared buckets cannot be reached (said once in the log, not per request).
     shared_down: Arc<AtomicBool>,
+    /// Tokens this instance took from a client's shared bucket and spends without a round trip: how many are
+    /// left, and until when they count.
+    leases: Arc<std::sync::Mutex<std::collections::HashMap<IpAddr, (u32, std::time::Instant)>>>,
     trust_forwarded_for: bool,
 }
 
@@ -97,18 +100,38 @@ impl RateLimit {
             let burst = NonZeroU32::new(limits.rate_burst).unwrap_or(rate);
             Arc::new(RateLimiter::keyed(Quota::per_second(rate).allow_burst(burst)))
         });
+        let burst = limits.rate_burst.max(limits.rate_per_second).max(1);
+        // A tenth of the burst per round trip to Redis (at most 50): N instances together allow at most what
+        // one allows, plus what each holds leased, and a client's lookups seldom wait for Redis.
         let quota = SharedQuota {
             interval: std::time::Duration::from_secs(1) / limits.rate_per_second.max(1),
-            burst: limits.rate_burst.max(limits.rate_per_second).max(1),
+            burst,
+            cost: (burst / 10).clamp(1, 50),
         };
         let shared = store.filter(|s| limiter.is_some() && s.shares_rate_limits()).map(|s| (s, quota));
-        Self { limiter, shared, shared_down: Arc::default(), trust_forwarded_for: limits.trust_forwarded_for }
+        Self {
+            limiter,
+            shared,
+            shared_down: Arc::default(),
+            leases: Arc::default(),
+            trust_forwarded_for: limits.trust_forwarded_for,
+        }
     }
 
     /// `Some(wait)` when `client`'s bucket is empty.
     async fn check(&self, client: IpAddr) -> Option<std::time::Duration> {
         if let Some((store, quota)) = &self.shared {
-            match store.rate(&client.to_string(), *quota).await {
+            if self.spend_leased(client) {
+                return None;
+            }
+            let mut decision = store.rate(&client.to_string(), *quota).await;
+            // The bucket may hold fewer than a lease: then one token, as one instance would.
+            if quota.cost > 1 && matches!(decision, Ok(Some(_))) {
+                decision = store.rate(&client.to_string(), SharedQuota { cost: 1, ..*quota }).await;
+            } else if let Ok(None) = decision {
+                self.lease(client, quota.cost - 1);
+            }
+            match decision {
                 Ok(wait) => {
                     if self.shared_down.swap(false, Ordering::Relaxed) {
                         tracing::info!("shared rate limits are back");
@@ -126,16 +149,48 @@ impl RateLimit {
         limiter.check_key(&client).err().map(|not_until| not_until.wait_time_from(DefaultClock::default().now()))
     }
 
-    /// Forgets clients whose buckets are full again, so memory does not grow with every address seen.
+    /// Forgets clients whose buckets are full again, and leases that ran out, so memory does not grow with
+    /// every address seen.
     pub fn spawn_cleanup(&self) {
         if let Some(limiter) = self.limiter.clone() {
+            let leases = self.leases.clone();
             tokio::spawn(async move {
                 let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
                 loop {
                     tick.tick().await;
                     limiter.retain_recent();
+                    let now = std::time::Instant::now();
+                    if let Ok(mut leases) = leases.lock() {
+                        leases.retain(|_, (left, until)| *left > 0 && *until > now);
+                    }
                 }
             });
+        }
+    }
+
+    /// Spends one of the tokens leased for `client`, if it has one still valid.
+    fn spend_leased(&self, client: IpAddr) -> bool {
+        let Ok(mut leases) = self.leases.lock() else { return false };
+        match leases.get_mut(&client) {
+            Some((left, until)) if *left > 0 && *until > std::time::Instant::now() => {
+                *left -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Keeps `tokens` taken from `client`'s shared bucket for a second: they were taken from it, so spending
+    /// them never exceeds it; unspent, they lapse.
+    fn lease(&self, client: IpAddr, tokens: u32) {
+        if tokens > 0
+            && let Ok(mut leases) = self.leases.lock()
+        {
+            // Added to what is left: requests that went to Redis at once (the lease ran out under load) each
+            // bring theirs, and the next ones spend them here.
+            let until = std::time::Instant::now() + std::time::Duration::from_secs(1);
+            let lease = leases.entry(client).or_insert((0, until));
+            *lease = (lease.0.saturating_add(tokens), until);
         }
     }
 

@@ -41,11 +41,13 @@ pub enum OpenError {
     RedisUrl(String),
 }
 
-/// A GCRA quota: one request per `interval`, `burst` at once.
+/// A GCRA quota: one request per `interval`, `burst` at once; `cost` requests taken at once (an instance
+/// leases a few tokens of a client's bucket per round trip).
 #[derive(Clone, Copy, Debug)]
 pub struct Quota {
     pub interval: Duration,
     pub burst: u32,
+    pub cost: u32,
 }
 
 /// The state every instance shares. Keys are plain strings; the engine adds its namespace.

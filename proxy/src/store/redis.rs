@@ -28,18 +28,20 @@ redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return false
 ";
 
-/// GCRA: the bucket is the theoretical arrival time (TAT) in microseconds of Redis' clock. A request may go
-/// when now >= TAT - tolerance; it moves the TAT one interval on. Answers 0 (go) or the microseconds to wait.
+/// GCRA: the bucket is the theoretical arrival time (TAT) in microseconds of Redis' clock. `cost` requests
+/// may go when now >= TAT + (cost - 1) * interval - tolerance; they move the TAT cost intervals on. Answers 0
+/// (go) or the microseconds to wait.
 const GCRA: &str = r"
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
 local interval = tonumber(ARGV[1])
 local tolerance = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3])
 local tat = tonumber(redis.call('GET', KEYS[1]) or now)
 if tat < now then tat = now end
-local allowed_at = tat - tolerance
+local allowed_at = tat + (cost - 1) * interval - tolerance
 if now < allowed_at then return allowed_at - now end
-local next_tat = tat + interval
+local next_tat = tat + cost * interval
 redis.call('SET', KEYS[1], next_tat, 'PX', math.ceil((next_tat - now) / 1000) + 1)
 return 0
 ";
@@ -193,6 +195,7 @@ impl Store for RedisStore {
                 .key(self.key(&format!("rate:{key}")))
                 .arg(interval)
                 .arg(tolerance)
+                .arg(quota.cost.max(1))
                 .invoke_async(&mut self.connection.clone())
                 .await
                 .map_err(failed)?;
