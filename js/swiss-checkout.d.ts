@@ -102,6 +102,8 @@ export interface MountOptions {
   wasmTimeout?: number;
   /** The plain address fields are `required` (the element passes its own `required`). */
   required?: boolean;
+  /** Start with "Collect at a pickup point" chosen (with `value`, a widget started again keeps it). */
+  collect?: boolean;
 }
 
 /** The proxy's answer to a request it refused or could not serve (RFC 9457 problem details). */
@@ -140,6 +142,8 @@ export type FallbackDetail = Selection & { reason: 'no-webassembly' | 'blocked' 
 
 export interface SwissCheckoutHandle {
   value(): Selection;
+  /** Whether "Collect at a pickup point" is shown chosen (with or without a point yet). */
+  collecting(): boolean;
   /** "" when the selection is complete for the parts shown; else what is missing, in the widget's language. */
   missing(): string;
   on(event: 'change' | 'complete', callback: (selection: Selection) => void): void;

@@ -223,6 +223,10 @@ class Pending {
     this.#fallback.setRequired(required);
   }
 
+  collecting() {
+    return this.#handle?.collecting() ?? Boolean(this.#options.collect);
+  }
+
   destroy() {
     this.#settled = true;
     this.#handle?.destroy();
@@ -292,10 +296,12 @@ export class SwissCheckoutElement extends HTMLElement {
       // Once the language's texts are here: the validation message follows.
       Promise.resolve(this.#handle.setLang(value ?? 'en')).then(() => this.#updateValidity());
     } else {
-      // Other settings take effect in a fresh widget, which starts with what the shopper entered.
+      // Other settings take effect in a fresh widget, which starts with what the shopper entered and chose
+      // (collecting at a pickup point too, before a point is chosen).
       const entered = this.#handle.value();
+      const collect = this.#handle.collecting?.() ?? false;
       this.#handle.destroy();
-      this.#mount(entered);
+      this.#mount(entered, collect);
     }
   }
 
@@ -327,8 +333,8 @@ export class SwissCheckoutElement extends HTMLElement {
   }
 
   /** `value`: a selection to start with (else the widget starts empty). */
-  #mount(value) {
-    const options = { ...this.#options(), ...this.#shopper(), required: this.hasAttribute('required') };
+  #mount(value, collect = false) {
+    const options = { ...this.#options(), ...this.#shopper(), required: this.hasAttribute('required'), collect };
     this.#handle = mount(this, value ? { ...options, value } : options);
     this.#handle.on('change', () => this.#updateValidity());
     this.#handle.whenWidget?.(() => this.#updateValidity());

@@ -120,6 +120,7 @@ test(`what posts is what is shown chosen, over ${steps} random shopper actions (
 
   const history = [];
   await typeAddress();
+  let mode = 'home';
   for (let step = 0; step < steps; step += 1) {
     const name = pick(Object.keys(actions));
     history.push(name);
@@ -127,6 +128,9 @@ test(`what posts is what is shown chosen, over ${steps} random shopper actions (
     await settle();
     const seen = await observe();
     const where = `after ${history.join(', ')}: ${JSON.stringify(seen)}`;
+    // A restart or a language keeps the way to receive the shopper chose, a point chosen or not.
+    if (['rerender', 'lang'].includes(name)) assert.equal(seen.mode, mode, `the mode is kept, ${where}`);
+    mode = seen.mode;
     const { value, posted } = seen;
     assert.ok(!(value.delivery && value.pickup), `one way to receive in element.value, ${where}`);
     assert.ok(!(posted.delivery_option && posted.pickup_point_id), `one way to receive in the form, ${where}`);

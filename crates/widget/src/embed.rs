@@ -50,6 +50,9 @@ struct Options {
     /// "Use my Swiss Post addresses": `true`, or the element's `swiss-post-addresses` attribute ("" or any
     /// value but "false").
     swiss_post_addresses: bool,
+    /// Start collecting at a pickup point (a widget started again while "Collect at a pickup point" was shown
+    /// with no point chosen yet: `value` alone cannot say so).
+    collect: bool,
 }
 
 impl FromJs for Options {
@@ -72,6 +75,7 @@ impl FromJs for Options {
             parts: or_default(value, "parts")?,
             value: FromJs::from_js(&member(value, "value"))?,
             default_delivery: FromJs::from_js(&member(value, "defaultDelivery"))?,
+            collect: member(value, "collect").as_bool().unwrap_or(false),
             swiss_post_addresses: {
                 let given = member(value, "swissPostAddresses");
                 given.as_bool().unwrap_or(false) || given.as_string().is_some_and(|v| v != "false")
@@ -81,7 +85,7 @@ impl FromJs for Options {
 }
 
 impl Options {
-    fn into_config(self) -> (WidgetConfig, Selection) {
+    fn into_config(self) -> (WidgetConfig, Selection, bool) {
         let start = self.value.unwrap_or_default();
         let config = WidgetConfig {
             proxy: self.proxy,
@@ -103,7 +107,7 @@ impl Options {
             },
             swiss_post_addresses: self.swiss_post_addresses,
         };
-        (config, start)
+        (config, start, self.collect)
     }
 }
 
@@ -174,7 +178,7 @@ pub struct Embedded {
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<Embedded, JsValue> {
     let options: Options = crate::json::options(&options)?;
-    let (config, mut start) = options.into_config();
+    let (config, mut start, collect) = options.into_config();
     let parts = config.parts.compiled();
     // A part that is not shown cannot hold a choice.
     if !parts.delivery {
@@ -184,6 +188,9 @@ pub fn mount_element(element: web_sys::HtmlElement, options: JsValue) -> Result<
         start.pickup = None;
     }
     let handle = WidgetHandle::starting_with(config.lang, start);
+    if collect && parts.pickup {
+        handle.collect.set(true);
+    }
     let listeners: Listeners = Rc::default();
     let emit_to = listeners.clone();
     let (target, told) = (element.clone(), element.clone());
@@ -253,6 +260,11 @@ impl Embedded {
         let strings = self.handle.lang.get_untracked().strings();
         let message = if self.parts.delivery { strings.missing_delivery } else { strings.missing_address };
         message.to_owned()
+    }
+
+    /// Whether the shopper collects at a pickup point (shown chosen, with or without a point yet).
+    pub fn collecting(&self) -> bool {
+        self.handle.collect.get_untracked()
     }
 
     /// Calls `callback(detail)` on "change", "complete" or "error".
