@@ -10,16 +10,10 @@
 // render the same markup inside the element on its server (docs/element.md): then the fields are there with
 // JavaScript off, and this module takes them as they are.
 
+import { langOf } from './texts.js';
+
 /** `{verified, legend: {de…}, fields: [{name, autocomplete, inputmode, maxlength, label: {de…}}]}`. */
 const DESCRIPTION = ADDRESS_FIELDS;
-const LANGS = ['de', 'fr', 'it', 'en'];
-
-/** The language of a tag ("de-CH", "gsw", "FR"…) as the widget reads it; English else. */
-function langOf(tag) {
-  const primary = String(tag ?? '').trim().split(/[-_]/)[0].toLowerCase();
-  if (primary === 'gsw') return 'de';
-  return LANGS.includes(primary) ? primary : 'en';
-}
 
 let instances = 0;
 

@@ -78,10 +78,14 @@ pub fn check_key(key: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-fn fingerprint(request: &impl Serialize) -> String {
-    let json = serde_json::to_vec(request).unwrap_or_default();
-    let digest = ring::digest::digest(&ring::digest::SHA256, &json);
+/// SHA-256 of `bytes`, in hex: a request's fingerprint, a key made of a secret-bearing value.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = ring::digest::digest(&ring::digest::SHA256, bytes);
     digest.as_ref().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn fingerprint(request: &impl Serialize) -> String {
+    sha256_hex(&serde_json::to_vec(request).unwrap_or_default())
 }
 
 impl<T: Serialize + DeserializeOwned + Send + Sync + 'static> Idempotent<T> {

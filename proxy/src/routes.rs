@@ -399,10 +399,7 @@ pub async fn shopper_return(
     Body(choice): Body<api::aftersale::ReturnChoice>,
 ) -> Result<Json<api::aftersale::ReturnConfirmation>, AppError> {
     let crate::links::Grant::Return(returner) = granted(&state, &token)? else { return Err(AppError::ForbiddenToken) };
-    let key = {
-        let digest = ring::digest::digest(&ring::digest::SHA256, token.as_bytes());
-        format!("link-{}", digest.as_ref().iter().map(|b| format!("{b:02x}")).collect::<String>())
-    };
+    let key = format!("link-{}", crate::idempotency::sha256_hex(token.as_bytes()));
     let request = api::aftersale::ReturnRequest {
         returner,
         pickup_date: choice.pickup_date,

@@ -14,6 +14,8 @@ use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 
 mod common;
 
+use common::request_field;
+
 struct Shop {
     sandbox: sandbox::RunningSandbox,
     base: String,
@@ -59,14 +61,6 @@ impl Seen {
         self.0.push(format!("{headers:?}\n{body}"));
         (status, headers, body)
     }
-}
-
-/// The value of the hidden `request` field of a sandbox page's form.
-fn request_field(html: &str) -> String {
-    let at = html.find("name=\"request\"").expect("a request field");
-    let value = &html[at..];
-    let start = value.find("value=\"").unwrap() + 7;
-    value[start..start + value[start..].find('"').unwrap()].to_owned()
 }
 
 /// The shopper's way through the popup: start, sign in, consent (`decision`), back at the callback. Returns

@@ -22,6 +22,10 @@ use reqwest::StatusCode;
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use serde_json::{Value, json};
 
+mod common;
+
+use common::request_field;
+
 const PROXY: &str = env!("CARGO_BIN_EXE_swiss-checkout-proxy");
 const LABELS: &str = sandbox::route::GENERATE_ADDRESS_LABEL;
 
@@ -423,14 +427,6 @@ async fn redis_stopped_mid_run_answers_503_and_the_routes_recover_without_a_rest
     assert_eq!(sandbox.knobs().calls_of(LABELS), 2);
     let ready = reqwest::get(format!("{}/readyz", a.operations)).await.unwrap();
     assert_eq!(ready.status(), StatusCode::OK);
-}
-
-/// The value of the hidden `request` field of a sandbox page's form.
-fn request_field(html: &str) -> String {
-    let at = html.find("name=\"request\"").expect("a request field");
-    let value = &html[at..];
-    let start = value.find("value=\"").unwrap() + 7;
-    value[start..start + value[start..].find('"').unwrap()].to_owned()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -290,6 +290,21 @@ pub(crate) mod tests {
         }
     }
 
+    /// `text` as a JSON string, quotes included.
+    pub(crate) fn json_string(text: &str) -> String {
+        let mut out = String::from("\"");
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
     /// A texts file's content: one member per language, each text by its name, nested sets as objects.
     pub(crate) fn texts_json<T: TextGroup + Clone + 'static>(texts: fn(Lang) -> &'static T) -> String {
         enum Node {
@@ -298,18 +313,7 @@ pub(crate) mod tests {
         }
         fn write(node: &Node, indent: usize, out: &mut String) {
             match node {
-                Node::Text(text) => {
-                    out.push('"');
-                    for c in text.chars() {
-                        match c {
-                            '"' => out.push_str("\\\""),
-                            '\\' => out.push_str("\\\\"),
-                            c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-                            c => out.push(c),
-                        }
-                    }
-                    out.push('"');
-                }
+                Node::Text(text) => out.push_str(&json_string(text)),
                 Node::Group(members) => {
                     out.push_str("{\n");
                     for (i, (name, member)) in members.iter().enumerate() {

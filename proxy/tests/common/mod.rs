@@ -130,3 +130,11 @@ pub async fn evening_in_bern(base: &str) -> api::DeliveryOption {
         .unwrap();
     options.options.into_iter().find(|o| o.kind == api::DeliveryKind::Evening).expect("an evening delivery in Bern")
 }
+
+/// The value of the hidden `request` field of a sandbox page's form.
+pub fn request_field(html: &str) -> String {
+    let at = html.find("name=\"request\"").expect("a request field");
+    let value = &html[at..];
+    let start = value.find("value=\"").unwrap() + 7;
+    value[start..start + value[start..].find('"').unwrap()].to_owned()
+}

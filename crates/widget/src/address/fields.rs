@@ -61,20 +61,7 @@ pub const VERIFIED: &str = api::form::ADDRESS_VERIFIED;
 mod tests {
     use super::*;
     use crate::i18n::Lang;
-
-    fn quoted(text: &str) -> String {
-        let mut out = String::from("\"");
-        for c in text.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                c if c.is_control() => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-                c => out.push(c),
-            }
-        }
-        out.push('"');
-        out
-    }
+    use crate::i18n::tests::json_string as quoted;
 
     fn in_every_language(text: impl Fn(&AddressStrings) -> &'static str) -> String {
         let members: Vec<String> = Lang::ALL
