@@ -47,7 +47,7 @@ step "clippy on every crate and target" "about 3 min the first time" -- \
 heading "Rust tests (native)"
 # In two groups: the server side, whose dependencies then resolve the same features as `npm start`'s build
 # of the proxy (so neither command compiles them again for the other), and the widget's native unit tests.
-server=(-p swiss-checkout-api -p swisspost-wire -p swisspost-sandbox -p swiss-checkout-proxy)
+server=(-p swiss-checkout-api -p swisspost-wire -p swiss-places -p swisspost-sandbox -p swiss-checkout-proxy)
 step "building the native tests" "about 3 min the first time" -- \
   bash -c "cargo test --no-run ${server[*]} && cargo test --no-run -p swiss-checkout-widget --features tracking,returns"
 cargo test "${server[@]}"

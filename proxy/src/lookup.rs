@@ -10,6 +10,9 @@
 //! - Answers are fresh for an hour (postcodes, streets and house numbers change rarely) and kept a day:
 //!   while the upstream fails, an older answer is served marked stale ([`Answer::stale`]) rather than
 //!   none. Failures are not cached.
+//! - Localities are also searched in the shipped index of Swiss places (`swiss-places`): names in four
+//!   languages ("Genf"), one typo ("zurch"), the exact place first. The index answers in microseconds and asks
+//!   nothing upstream; [`merge_places`] puts its rows and Swiss Post's together (see there how).
 
 use std::future::Future;
 use std::hash::Hash;
@@ -18,7 +21,8 @@ use std::time::Instant;
 
 use api::{AddressInput, AddressQuality, Locality, ValidationResult};
 use moka::future::Cache;
-use swisspost::matching::{canonical, fold_query, house_number_key, name_matches};
+use places::{Found, Match, Places};
+use swisspost::matching::{canonical, fold_query, house_number_key, name_matches, spelled_out};
 use swisspost::{GeographicLocation, House, MAX_AUTOCOMPLETE_ROWS, Quality, ValidationRequest, ZipCity, ZipType};
 
 use crate::config::Freshness;
@@ -66,6 +70,7 @@ pub struct Lookups {
     metrics: Metrics,
     freshness: Freshness,
     post: Arc<PostClient>,
+    places: &'static Places,
     localities: RowCache<String, Locality>,
     streets: RowCache<(String, String), String>,
     houses: RowCache<(String, String, String), String>,
@@ -140,6 +145,7 @@ impl Lookups {
             metrics: metrics.clone(),
             freshness,
             post,
+            places: Places::shipped(),
             localities: cache(freshness),
             streets: cache(freshness),
             houses: cache(freshness),
@@ -154,8 +160,23 @@ impl Lookups {
         &self.post
     }
 
-    /// Localities for home delivery whose postcode or name starts with `q`.
+    /// Localities for home delivery that `q` finds: Swiss Post's answer (whose postcode or name starts with `q`)
+    /// merged with the shipped index's (other names, typos, ranking). While Swiss Post fails and no older answer
+    /// is kept, the index's rows alone are served, marked stale.
     pub async fn localities(&self, q: &str) -> Result<Answer<Vec<Locality>>, UpstreamError> {
+        let found = self.places.search(q, MAX_AUTOCOMPLETE_ROWS);
+        match self.upstream_localities(q).await {
+            Ok(answer) => Ok(Answer { value: merge_places(&found, answer.value), stale: answer.stale }),
+            Err(error) if !found.is_empty() => {
+                tracing::warn!(%error, "upstream failed; serving the shipped places alone");
+                Ok(Answer { value: merge_places(&found, Vec::new()), stale: true })
+            }
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Swiss Post's localities whose postcode or name starts with `q`.
+    async fn upstream_localities(&self, q: &str) -> Result<Answer<Vec<Locality>>, UpstreamError> {
         let folded = fold_query(q);
         let (digits, name) = zip_and_name(&folded);
         let keep = |l: &Locality| l.postcode.starts_with(digits) && name_matches(&l.town, name);
@@ -172,7 +193,7 @@ impl Lookups {
                 let upstream_rows = answer.zips.len();
                 let mut localities: Vec<Locality> = Vec::with_capacity(upstream_rows);
                 for zip in answer.zips {
-                    let locality = Locality { postcode: zip.zip, town: zip.city27 };
+                    let locality = Locality::new(zip.zip, zip.city27);
                     if !localities.contains(&locality) {
                         localities.push(locality);
                     }
@@ -196,7 +217,8 @@ impl Lookups {
             1,
             |s: &String| name_matches(s, &folded),
             || async {
-                let answer = self.post.streets(postcode, q).await?;
+                // Swiss Post matches names as written: "Av. de la G" is asked as "avenue de la G".
+                let answer = self.post.streets(postcode, &spelled_out(q)).await?;
                 let upstream_rows = answer.streets.len();
                 Ok(Rows::new(answer.streets, upstream_rows))
             },
@@ -269,9 +291,66 @@ impl Lookups {
     }
 }
 
+/// Puts the index's places and Swiss Post's localities into one list of at most [`MAX_AUTOCOMPLETE_ROWS`]:
+/// the index's exact and prefix matches in its order (the exact place first), then what Swiss Post knows that
+/// the shipped data does not (a locality newer than it), then the index's typo matches. A locality both know is
+/// written as Swiss Post writes it. Swiss Post's answer is never cut to make room for a typo.
+pub fn merge_places(found: &[Found<'_>], upstream: Vec<Locality>) -> Vec<Locality> {
+    let same = |locality: &Locality, postcode: &str, town: &str| {
+        locality.postcode == postcode && (locality.town == town || canonical(&locality.town) == canonical(town))
+    };
+    let mut merged: Vec<Locality> = Vec::with_capacity(MAX_AUTOCOMPLETE_ROWS);
+    let from_index = |f: &Found<'_>| {
+        let spelled = upstream.iter().find(|u| same(u, &f.place.postcode, &f.place.town));
+        Locality {
+            postcode: f.place.postcode.clone(),
+            town: spelled.map_or_else(|| f.place.town.clone(), |u| u.town.clone()),
+            other_name: f.other_name.map(str::to_owned),
+        }
+    };
+    let typos_from = found.iter().position(|f| f.matched == Match::Typo).unwrap_or(found.len());
+    merged.extend(found[..typos_from].iter().map(from_index));
+    for locality in &upstream {
+        if !merged.iter().any(|m| same(m, &locality.postcode, &locality.town)) {
+            merged.push(locality.clone());
+        }
+    }
+    for f in &found[typos_from..] {
+        if !merged.iter().any(|m| same(m, &f.place.postcode, &f.place.town)) {
+            merged.push(from_index(f));
+        }
+    }
+    merged.truncate(MAX_AUTOCOMPLETE_ROWS);
+    merged
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn rows(list: &[Locality]) -> Vec<String> {
+        list.iter().map(Locality::suggestion).collect()
+    }
+
+    #[test]
+    fn the_index_ranks_and_swiss_post_spells() {
+        let places = Places::shipped();
+        // Swiss Post answers "genf" with nothing: the index's Genève rows, with the name typed.
+        let merged = merge_places(&places.search("Genf", 20), Vec::new());
+        assert_eq!(rows(&merged)[0], "1201 Genève (Genf)");
+        // Swiss Post's order for "st. gallen" puts the longer name first: the exact place comes first here.
+        let upstream = vec![Locality::new("8735", "St. Gallenkappel"), Locality::new("9000", "St. Gallen")];
+        let merged = merge_places(&places.search("St. Gallen", 20), upstream);
+        assert_eq!(rows(&merged)[0], "9000 St. Gallen");
+        // A locality Swiss Post writes otherwise is written its way; one the index lacks is kept.
+        let upstream = vec![Locality::new("3011", "BERN"), Locality::new("3011", "Neuort")];
+        let merged = merge_places(&places.search("3011", 20), upstream);
+        assert_eq!(rows(&merged), ["3011 BERN", "3011 Neuort"]);
+        // Typos come after all Swiss Post knows.
+        let upstream = vec![Locality::new("8001", "Zürich")];
+        let merged = merge_places(&places.search("zurch", 20), upstream);
+        assert_eq!(rows(&merged)[0], "8001 Zürich");
+    }
 
     #[test]
     fn splits_postcode_digits_from_the_name() {

@@ -83,14 +83,32 @@ pub const LOCALITY_QUERY_MAX_CHARS: usize = 40;
 pub struct Locality {
     /// Four-digit Swiss (or Liechtenstein) postcode, e.g. "3011".
     pub postcode: String,
-    /// The locality's official name, e.g. "Bern", "Biel/Bienne".
+    /// The locality's official name, e.g. "Bern", "Biel/Bienne": what is posted.
     pub town: String,
+    /// The other name of the place the query matched, when it was not the official one ("Genf" when the shopper
+    /// typed "Genf" and found Genève): shown beside the official name, never posted. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(example = "Genf"))]
+    pub other_name: Option<String>,
 }
 
 impl Locality {
+    /// A locality by its official name alone.
+    pub fn new(postcode: impl Into<String>, town: impl Into<String>) -> Self {
+        Self { postcode: postcode.into(), town: town.into(), other_name: None }
+    }
+
     /// How the pair is shown and stored: "3011 Bern".
     pub fn label(&self) -> String {
         format!("{} {}", self.postcode, self.town)
+    }
+
+    /// How a suggestion is shown: "1201 Genève (Genf)" when the shopper typed another name, else [`label`](Self::label).
+    pub fn suggestion(&self) -> String {
+        match &self.other_name {
+            Some(other) => format!("{} {} ({other})", self.postcode, self.town),
+            None => self.label(),
+        }
     }
 }
 
@@ -699,7 +717,12 @@ mod tests {
 
     #[test]
     fn locality_label_is_postcode_then_town() {
-        let l = Locality { postcode: "2502".into(), town: "Biel/Bienne".into() };
+        let l = Locality::new("2502", "Biel/Bienne");
         assert_eq!(l.label(), "2502 Biel/Bienne");
+        assert_eq!(l.suggestion(), "2502 Biel/Bienne");
+        assert_eq!(serde_json::to_value(&l).unwrap(), serde_json::json!({"postcode": "2502", "town": "Biel/Bienne"}));
+        let genf = Locality { other_name: Some("Genf".into()), ..Locality::new("1201", "Genève") };
+        assert_eq!(genf.suggestion(), "1201 Genève (Genf)");
+        assert_eq!(genf.label(), "1201 Genève", "the official name is what is stored");
     }
 }

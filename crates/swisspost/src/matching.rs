@@ -34,10 +34,18 @@ pub fn word_suffixes(folded: &str) -> impl Iterator<Item = &str> {
     std::iter::once(folded).chain(folded.match_indices(' ').map(move |(i, _)| &folded[i + 1..]))
 }
 
-/// Words that Swiss names abbreviate, with their spelled-out forms: a name is also found under these.
 /// Words that Swiss names write short or long: each group's first member is the short form names use
-/// most ("St. Gallen"), the others what shoppers also type ("Sankt Gallen", "Saint-Imier", "San Bernardino").
-const ABBREVIATIONS: &[&[&str]] = &[&["st", "sankt", "saint", "santa", "san"], &["ste", "sainte"]];
+/// most ("St. Gallen"), the others what shoppers also type ("Sankt Gallen", "Saint-Imier", "San Bernardino";
+/// Italian names write "S. Bernardino").
+/// French street words ("Ch. des Vignes", "Av. de la Gare", "Rte de Berne") belong here for the same reason.
+const ABBREVIATIONS: &[&[&str]] = &[
+    &["st", "sankt", "saint", "santa", "san", "s"],
+    &["ste", "sainte"],
+    &["ch", "chemin"],
+    &["av", "avenue"],
+    &["rte", "route"],
+    &["bd", "boulevard"],
+];
 
 /// The group of `word`, if it has one.
 fn abbreviation_group(word: &str) -> Option<&'static [&'static str]> {
@@ -67,6 +75,31 @@ pub fn fold_query(text: &str) -> String {
         }
     }
     folded
+}
+
+/// What the shopper typed with its abbreviated words spelled out, for an upstream that matches names as they
+/// are written ("Av. de la Ga" → "avenue de la Ga", "Bahnhofstr. 3" → "Bahnhofstrasse 3"). A word counts as
+/// abbreviated only when the shopper finished it (a period or a later word): "Ch" may still become "Chur".
+pub fn spelled_out(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let last = words.len().saturating_sub(1);
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, word) in words.iter().enumerate() {
+        let bare = word.trim_end_matches('.');
+        let finished = i < last || bare.len() < word.len();
+        let long = finished
+            .then(|| abbreviation_group(&bare.to_lowercase()))
+            .flatten()
+            .filter(|group| group[0] == bare.to_lowercase() && !matches!(group[0], "st" | "ste"))
+            .map(|group| group[1].to_owned());
+        let word = match long {
+            Some(long) => long,
+            None if finished && bare.to_lowercase().ends_with("str") && bare.len() > 3 => format!("{bare}asse"),
+            None => (*word).to_owned(),
+        };
+        out.push(word);
+    }
+    out.join(" ")
 }
 
 /// Every key under which `name` is found by prefix: each word suffix of its folded form and of its
@@ -156,6 +189,11 @@ mod tests {
             assert!(name_matches("Bahnhofstrasse", &fold_query(typed)), "{typed}");
         }
         assert!(name_matches("Biel/Bienne", &fold_query("bienne")));
+        assert!(name_matches("Chemin des Vignes", &fold_query("ch. des vi")));
+        assert!(name_matches("Ch. des Vignes", &fold_query("chemin des vi")));
+        assert!(name_matches("Avenue de la Gare", &fold_query("av. de la g")));
+        assert!(name_matches("Route de Berne", &fold_query("rte de b")));
+        assert_eq!(canonical("Av. de la Gare"), canonical("Avenue de la Gare"));
         assert!(name_matches("Zürich", &fold_query("zuerich")));
         assert!(!name_matches("Bern", &fold_query("zurich")));
     }
@@ -169,6 +207,15 @@ mod tests {
         assert!(name_matches("San Bernardino", &fold_query("San Bern")));
         assert!(name_matches("Astra Bahnhof", &fold_query("Astra Bahnhof")));
         assert!(name_matches("Sankt Antönien", &fold_query("St. Ant")));
+    }
+
+    #[test]
+    fn finished_abbreviations_are_spelled_out_for_the_upstream() {
+        assert_eq!(spelled_out("Av. de la Ga"), "avenue de la Ga");
+        assert_eq!(spelled_out("ch des Vi"), "chemin des Vi");
+        assert_eq!(spelled_out("Bahnhofstr. 3"), "Bahnhofstrasse 3");
+        assert_eq!(spelled_out("Ch"), "Ch", "the shopper may still be typing Chur");
+        assert_eq!(spelled_out("St. Gallerstr"), "St. Gallerstr", "St. stays as names write it");
     }
 
     #[test]

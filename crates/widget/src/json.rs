@@ -160,7 +160,7 @@ json_enum!(ShipmentStatus {
     "unknown" => ShipmentStatus::Unknown,
 });
 
-read_struct!(Locality { postcode, town });
+read_struct!(Locality { postcode, town, other_name = default });
 read_struct!(LocalitiesResponse { localities });
 read_struct!(StreetsResponse { streets });
 read_struct!(HouseNumbersResponse { house_numbers });

@@ -84,7 +84,7 @@ pub fn AddressForm(
     // A selection the host handed in (a widget started again, a restored checkout) fills the fields.
     let start = selection.get_untracked();
     let start_locality = (!start.postcode.is_empty() && !start.town.is_empty())
-        .then(|| Locality { postcode: start.postcode.clone(), town: start.town.clone() });
+        .then(|| Locality::new(start.postcode.clone(), start.town.clone()));
     // A postcode alone (typed into the plain fields before the wasm ran) stays too.
     let locality_text = RwSignal::new(format!("{} {}", start.postcode, start.town).trim().to_owned());
     let chosen_locality = RwSignal::new(start_locality);
@@ -167,7 +167,7 @@ pub fn AddressForm(
 
     let on_locality_chosen = Callback::new(move |label: String| {
         let (postcode, town) = split_locality(&label);
-        chosen_locality.set(Some(Locality { postcode, town }));
+        chosen_locality.set(Some(Locality::new(postcode, town)));
     });
     let on_locality_edit = Callback::new(move |()| {
         chosen_locality.set(None);
@@ -204,7 +204,7 @@ pub fn AddressForm(
 
     let put = move |address: &AddressInput| {
         locality_text.set(format!("{} {}", address.postcode, address.town));
-        chosen_locality.set(Some(Locality { postcode: address.postcode.clone(), town: address.town.clone() }));
+        chosen_locality.set(Some(Locality::new(address.postcode.clone(), address.town.clone())));
         street_text.set(address.street.clone());
         number_text.set(address.house_number.clone());
     };

@@ -27,15 +27,20 @@ pub enum Source {
 }
 
 impl Source {
-    /// Suggestion labels for `q`.
-    async fn fetch(&self, client: &ProxyClient, q: &str) -> Result<Vec<String>, FetchError> {
+    /// Suggestions for `q`: how each is shown, and what choosing it puts in the field (the same, except for a
+    /// place found by another name: "1201 Genève (Genf)" is shown, "1201 Genève" goes in the field).
+    async fn fetch(&self, client: &ProxyClient, q: &str) -> Result<(Vec<String>, Vec<String>), FetchError> {
+        let same = |list: Vec<String>| (list.clone(), list);
         match self {
-            Source::Localities => {
-                client.localities(q).await.map(|r| r.localities.iter().map(Locality::label).collect())
-            }
-            Source::Streets { postcode } => client.streets(postcode, q).await.map(|r| r.streets),
+            Source::Localities => client.localities(q).await.map(|r| {
+                (
+                    r.localities.iter().map(Locality::suggestion).collect(),
+                    r.localities.iter().map(Locality::label).collect(),
+                )
+            }),
+            Source::Streets { postcode } => client.streets(postcode, q).await.map(|r| same(r.streets)),
             Source::HouseNumbers { postcode, street } => {
-                client.house_numbers(postcode, street, q).await.map(|r| r.house_numbers)
+                client.house_numbers(postcode, street, q).await.map(|r| same(r.house_numbers))
             }
         }
     }
@@ -75,6 +80,8 @@ pub fn SuggestField(
     let checkout = checkout();
     let lang = checkout.lang;
     let suggestions = RwSignal::new(Vec::<String>::new());
+    // What choosing each suggestion puts in the field.
+    let values = StoredValue::new(Vec::<String>::new());
     let lookup = RwSignal::new(Lookup::Idle);
     // Cancels whatever is waiting or in flight: its answer will be ignored.
     let latest = Latest::new();
@@ -107,8 +114,9 @@ pub fn SuggestField(
             DEBOUNCE,
             move || async move { source.fetch(&client, &query).await },
             move |answer| match answer {
-                Ok(found) => {
-                    suggestions.set(found);
+                Ok((shown, chosen)) => {
+                    values.set_value(chosen);
+                    suggestions.set(shown);
                     lookup.set(Lookup::Done);
                 }
                 Err(_) => {
@@ -120,7 +128,7 @@ pub fn SuggestField(
     });
 
     let choose = Callback::new(move |index: usize| {
-        if let Some(label) = suggestions.with(|list| list.get(index).cloned()) {
+        if let Some(label) = values.with_value(|list| list.get(index).cloned()) {
             forget_lookups();
             text.set(label.clone());
             suggestions.set(Vec::new());
