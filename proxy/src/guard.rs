@@ -44,17 +44,59 @@ impl Origins {
     }
 }
 
-/// Refuses browser calls from origins that are neither the proxy's own nor allowed.
-pub async fn check_origin(State(origins): State<Origins>, request: Request, next: Next) -> Response {
-    let headers = request.headers();
-    if let Some(origin) = headers.get(header::ORIGIN).map(|o| o.to_str().unwrap_or("")) {
+impl Origins {
+    /// The 403 of a browser call from an origin that is neither the proxy's own nor allowed, if it is one.
+    fn refuse(&self, request: &Request) -> Option<Response> {
+        let headers = request.headers();
+        let origin = headers.get(header::ORIGIN).map(|o| o.to_str().unwrap_or(""))?;
         let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-        if !origins.permits(origin, host) {
-            tracing::info!(origin, "refused a call from an origin that is not allowed");
-            return AppError::ForbiddenOrigin.into_response();
+        if self.permits(origin, host) {
+            return None;
+        }
+        tracing::info!(origin, "refused a call from an origin that is not allowed");
+        Some(AppError::ForbiddenOrigin.into_response())
+    }
+}
+
+/// The origin check as a tower layer, outside CORS (so a refused origin's preflight is a 403 too). Written as a
+/// service rather than an axum `from_fn` middleware: it answers or passes the request on without boxing a
+/// future or cloning what is beneath it (CORS' configuration, the routes), which every request would pay.
+#[derive(Clone, Debug)]
+pub struct OriginCheckLayer(pub Origins);
+
+impl<S> tower::Layer<S> for OriginCheckLayer {
+    type Service = OriginCheck<S>;
+
+    fn layer(&self, inner: S) -> OriginCheck<S> {
+        OriginCheck { origins: self.0.clone(), inner }
+    }
+}
+
+/// See [`OriginCheckLayer`].
+#[derive(Clone, Debug)]
+pub struct OriginCheck<S> {
+    origins: Origins,
+    inner: S,
+}
+
+impl<S> tower::Service<Request> for OriginCheck<S>
+where
+    S: tower::Service<Request, Response = Response>,
+{
+    type Response = Response;
+    type Error = S::Error;
+    type Future = futures_util::future::Either<std::future::Ready<Result<Response, S::Error>>, S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut std::task::Context<'_>) -> std::task::Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        match self.origins.refuse(&request) {
+            Some(refused) => futures_util::future::Either::Left(std::future::ready(Ok(refused))),
+            None => futures_util::future::Either::Right(self.inner.call(request)),
         }
     }
-    next.run(request).await
 }
 
 /// The publishable key the browser routes want, if the shop set one.
@@ -64,15 +106,40 @@ pub struct PublishableKey(pub Option<Arc<str>>);
 /// Refuses browser calls without the shop's publishable key (CORS preflights carry no custom header and
 /// pass, so the browser can ask whether it may send it).
 pub async fn check_key(State(key): State<PublishableKey>, request: Request, next: Next) -> Response {
-    if let Some(expected) = &key.0
-        && request.method() != axum::http::Method::OPTIONS
-    {
-        let given = request.headers().get(api::PUBLISHABLE_KEY_HEADER).and_then(|v| v.to_str().ok());
-        if given != Some(&**expected) {
-            return AppError::UnknownKey.into_response();
-        }
+    match key.refuse(&request) {
+        Some(refused) => refused,
+        None => next.run(request).await,
     }
-    next.run(request).await
+}
+
+impl PublishableKey {
+    /// The refusal of a request without the key, if it is one.
+    fn refuse(&self, request: &Request) -> Option<Response> {
+        let expected = self.0.as_deref().filter(|_| request.method() != axum::http::Method::OPTIONS)?;
+        let given = request.headers().get(api::PUBLISHABLE_KEY_HEADER).and_then(|v| v.to_str().ok());
+        (given != Some(expected)).then(|| AppError::UnknownKey.into_response())
+    }
+}
+
+/// What stands between CORS and the widget's routes, as one middleware (each middleware layer costs every
+/// request a clone of all beneath it and a boxed future): the rate limit, the publishable key, the metrics.
+#[derive(Clone)]
+pub struct BrowserGuards {
+    pub rate_limit: RateLimit,
+    pub key: PublishableKey,
+    pub metrics: crate::metrics::Metrics,
+}
+
+/// The widget's routes' guards, in their order: a client over its rate gets 429, a call without the key 401;
+/// the calls let through are timed and counted.
+pub async fn browser_guards(State(guards): State<BrowserGuards>, request: Request, next: Next) -> Response {
+    if let Some(refused) = guards.rate_limit.refuse(&request).await {
+        return refused;
+    }
+    if let Some(refused) = guards.key.refuse(&request) {
+        return refused;
+    }
+    crate::metrics::timed(&guards.metrics, request, next).await
 }
 
 /// Token buckets per client address.
@@ -205,16 +272,24 @@ impl RateLimit {
 
 /// Answers 429 with `Retry-After` when the client's bucket is empty.
 pub async fn rate_limit(State(limit): State<RateLimit>, request: Request, next: Next) -> Response {
-    if limit.limiter.is_some() {
+    match limit.refuse(&request).await {
+        Some(refused) => refused,
+        None => next.run(request).await,
+    }
+}
+
+impl RateLimit {
+    /// The 429 of a request whose client is over its rate, if it is. (Takes what it reads of the request
+    /// before waiting: a request's body is not `Sync`, so the future may not hold the request.)
+    fn refuse(&self, request: &Request) -> impl Future<Output = Option<Response>> + Send + '_ {
         let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
-        if let Some(client) = limit.client(request.headers(), peer)
-            && let Some(wait) = limit.check(client).await
-        {
+        let client = self.limiter.as_ref().and_then(|_| self.client(request.headers(), peer));
+        async move {
+            let wait = self.check(client?).await?;
             let retry_after_secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-            return AppError::TooManyRequests { retry_after_secs: retry_after_secs.max(1) }.into_response();
+            Some(AppError::TooManyRequests { retry_after_secs: retry_after_secs.max(1) }.into_response())
         }
     }
-    next.run(request).await
 }
 
 #[cfg(test)]

@@ -17,9 +17,10 @@
 use std::future::Future;
 use std::hash::Hash;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use api::{AddressInput, AddressQuality, Locality, ValidationResult};
+use api::{AddressInput, AddressQuality, LocalitiesResponse, Locality, ValidationResult};
+use bytes::Bytes;
 use moka::future::Cache;
 use places::{Found, Match, Places};
 use swisspost::matching::{canonical, fold_query, house_number_key, name_matches, spelled_out};
@@ -72,6 +73,8 @@ pub struct Lookups {
     post: Arc<PostClient>,
     places: &'static Places,
     localities: RowCache<String, Locality>,
+    /// Finished locality answers as the JSON sent, by the query as typed, with when they stop being fresh.
+    locality_answers: moka::sync::Cache<String, (Bytes, Instant)>,
     streets: RowCache<(String, String), String>,
     houses: RowCache<(String, String, String), String>,
 }
@@ -82,7 +85,7 @@ fn zip_and_name(folded: &str) -> (&str, &str) {
     (&folded[..digits_end], folded[digits_end..].trim_start())
 }
 
-/// Answers `query` from the longest fresh complete answer to one of its prefixes (no shorter than
+/// Answers `query` (with when its upstream rows were fetched) from the longest fresh complete answer to one of its prefixes (no shorter than
 /// `min_len`), filtered by `keep`; else from the cache or the upstream under `query`'s own key; and if
 /// the upstream fails, from the newest stale answer there is.
 #[allow(clippy::too_many_arguments)]
@@ -95,7 +98,7 @@ async fn by_prefix<K, T, F, Fut>(
     min_len: usize,
     keep: impl Fn(&T) -> bool,
     fetch: F,
-) -> Result<Answer<Vec<T>>, UpstreamError>
+) -> Result<(Answer<Vec<T>>, Instant), UpstreamError>
 where
     K: Hash + Eq + Send + Sync + 'static,
     T: Clone + Send + Sync + 'static,
@@ -108,7 +111,7 @@ where
     if let Some(rows) = cache.get(&key).await {
         if is_fresh(&rows) {
             count("hit");
-            return Ok(Answer::fresh(rows.items.clone()));
+            return Ok((Answer::fresh(rows.items.clone()), rows.fetched));
         }
         stand_in = Some(rows.items.clone());
         cache.invalidate(&key).await;
@@ -120,19 +123,19 @@ where
             let filtered: Vec<T> = rows.items.iter().filter(|item| keep(item)).cloned().collect();
             if is_fresh(&rows) {
                 count("hit");
-                return Ok(Answer::fresh(filtered));
+                return Ok((Answer::fresh(filtered), rows.fetched));
             }
             stand_in.get_or_insert(filtered);
         }
     }
     count("miss");
     match cache.try_get_with(key, fetch()).await {
-        Ok(rows) => Ok(Answer::fresh(rows.items.clone())),
+        Ok(rows) => Ok((Answer::fresh(rows.items.clone()), rows.fetched)),
         Err(error) => match stand_in {
             Some(value) => {
                 count("stale");
                 tracing::warn!(%error, "upstream failed; serving a stale answer");
-                Ok(Answer { value, stale: true })
+                Ok((Answer { value, stale: true }, Instant::now()))
             }
             None => Err((*error).clone()),
         },
@@ -147,6 +150,10 @@ impl Lookups {
             post,
             places: Places::shipped(),
             localities: cache(freshness),
+            locality_answers: moka::sync::Cache::builder()
+                .max_capacity(MAX_ENTRIES)
+                .time_to_live(freshness.fresh.max(Duration::from_secs(1)))
+                .build(),
             streets: cache(freshness),
             houses: cache(freshness),
         }
@@ -160,23 +167,41 @@ impl Lookups {
         &self.post
     }
 
-    /// Localities for home delivery that `q` finds: Swiss Post's answer (whose postcode or name starts with `q`)
-    /// merged with the shipped index's (other names, typos, ranking). While Swiss Post fails and no older answer
-    /// is kept, the index's rows alone are served, marked stale.
-    pub async fn localities(&self, q: &str) -> Result<Answer<Vec<Locality>>, UpstreamError> {
-        let found = self.places.search(q, MAX_AUTOCOMPLETE_ROWS);
-        match self.upstream_localities(q).await {
-            Ok(answer) => Ok(Answer { value: merge_places(&found, answer.value), stale: answer.stale }),
-            Err(error) if !found.is_empty() => {
-                tracing::warn!(%error, "upstream failed; serving the shipped places alone");
-                Ok(Answer { value: merge_places(&found, Vec::new()), stale: true })
-            }
-            Err(error) => Err(error),
+    /// [`Lookups::localities`] as the JSON body of `GET /v1/localities` (a `LocalitiesResponse`). The hot path of
+    /// the proxy: a fresh answer to the same text is sent again as it was, without searching, merging or
+    /// serializing (every shopper in Bern types "3011").
+    pub async fn localities_json(&self, q: &str) -> Result<Answer<Bytes>, UpstreamError> {
+        if let Some((body, fresh_until)) = self.locality_answers.get(q)
+            && Instant::now() < fresh_until
+        {
+            return Ok(Answer::fresh(body));
         }
+        let (answer, fetched) = self.localities_fetched(q).await?;
+        let body =
+            Bytes::from(serde_json::to_vec(&LocalitiesResponse { localities: answer.value }).unwrap_or_default());
+        if !answer.stale {
+            self.locality_answers.insert(q.to_owned(), (body.clone(), fetched + self.freshness.fresh));
+        }
+        Ok(Answer { value: body, stale: answer.stale })
+    }
+
+    /// Localities for home delivery that `q` finds: Swiss Post's answer (whose postcode or name starts with `q`)
+    /// merged with the shipped index's (other names, typos, ranking).
+    pub async fn localities(&self, q: &str) -> Result<Answer<Vec<Locality>>, UpstreamError> {
+        Ok(self.localities_fetched(q).await?.0)
+    }
+
+    /// [`Lookups::localities`], with when Swiss Post's rows in it were fetched.
+    async fn localities_fetched(&self, q: &str) -> Result<(Answer<Vec<Locality>>, Instant), UpstreamError> {
+        let found = self.places.search(q, MAX_AUTOCOMPLETE_ROWS);
+        // Swiss Post's failure stays a failure (the widget lets the shopper type by hand): the index alone would
+        // hide a broken upstream configuration behind plausible answers.
+        let (answer, fetched) = self.upstream_localities(q).await?;
+        Ok((Answer { value: merge_places(&found, answer.value), stale: answer.stale }, fetched))
     }
 
     /// Swiss Post's localities whose postcode or name starts with `q`.
-    async fn upstream_localities(&self, q: &str) -> Result<Answer<Vec<Locality>>, UpstreamError> {
+    async fn upstream_localities(&self, q: &str) -> Result<(Answer<Vec<Locality>>, Instant), UpstreamError> {
         let folded = fold_query(q);
         let (digits, name) = zip_and_name(&folded);
         let keep = |l: &Locality| l.postcode.starts_with(digits) && name_matches(&l.town, name);
@@ -224,6 +249,7 @@ impl Lookups {
             },
         )
         .await
+        .map(|(answer, _)| answer)
     }
 
     /// House numbers of a street starting with `q` (may be empty: all of them, up to the cap).
@@ -243,6 +269,7 @@ impl Lookups {
             Ok(Rows::new(answer.houses, upstream_rows))
         })
         .await
+        .map(|(answer, _)| answer)
     }
 
     /// Validates an address; the official spelling comes back when it differs. Not cached: the answer

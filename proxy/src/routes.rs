@@ -75,6 +75,9 @@ pub async fn openapi(State(state): State<Arc<AppState>>) -> impl IntoResponse {
 /// Lookup answers change rarely: the browser may keep one for a few minutes.
 const CACHE_FOR_MINUTES: (header::HeaderName, &str) = (header::CACHE_CONTROL, "public, max-age=300");
 
+/// The content type of a JSON body sent as bytes.
+const JSON: axum::http::HeaderValue = axum::http::HeaderValue::from_static("application/json");
+
 /// Set on an answer served from an older upstream answer because the upstream failed.
 pub const STALE_HEADER: &str = "x-swiss-checkout-stale";
 
@@ -95,8 +98,8 @@ fn lookup_headers(stale: bool) -> axum::http::HeaderMap {
     responses((status = 200, description = "Up to 20 suggestions; empty when nothing matches", body = LocalitiesResponse)))]
 pub async fn localities(State(state): State<Arc<AppState>>, query: Params) -> Result<impl IntoResponse, AppError> {
     let q = check::locality_query(query.get("q"))?;
-    let answer = state.lookups.localities(&q).await?;
-    Ok((lookup_headers(answer.stale), Json(LocalitiesResponse { localities: answer.value })))
+    let answer = state.lookups.localities_json(&q).await?;
+    Ok((lookup_headers(answer.stale), [(header::CONTENT_TYPE, JSON)], answer.value))
 }
 
 /// `GET /v1/streets?postcode=3011&q=aarb`.
