@@ -250,7 +250,9 @@ impl Places {
                 })
                 .sum::<usize>()
         };
-        if name.len() >= MIN_FUZZY_QUERY && towns_found(&best) < limit {
+        // A whole name typed is no typo: one letter off it would only add look-alikes.
+        let whole_name_typed = best.values().any(|&(matched, _)| matched == Match::WholeName);
+        if name.len() >= MIN_FUZZY_QUERY && !whole_name_typed && towns_found(&best) < limit {
             for town in self.typo_candidates(name) {
                 best.entry(town).or_insert((Match::Typo, None));
             }
