@@ -34,7 +34,7 @@ fn main() {
             (started.elapsed() / 200, *q)
         })
         .collect();
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|&(took, _)| std::cmp::Reverse(took));
     for (took, q) in slowest.iter().take(3) {
         println!("slowest: {q:?} {took:.2?}");
     }
