@@ -290,8 +290,14 @@ impl Pickup {
         Ok(found.cloned())
     }
 
-    /// Places for a postcode or name, to centre the map on.
+    /// Places for a postcode or name, to centre the map on. A name Swiss Post does not know but the shipped
+    /// index of places does ("Genf", "Lausane") is asked as the official name it found ("Genève").
     pub async fn places(&self, query: &str) -> Result<Vec<PickupPlace>, UpstreamError> {
+        let best = places::Places::shipped().search(query, 1);
+        let query = match best.first() {
+            Some(found) if found.other_name.is_some() || found.matched == places::Match::Typo => &found.place.town,
+            _ => query,
+        };
         let found: Option<GeocodeResponse> = self
             .post
             .location_json(path::GEOCODE, &[("query", query), ("lang", "de"), ("pois", ""), ("limit", "20")])

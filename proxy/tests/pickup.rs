@@ -1,6 +1,7 @@
 //! The proxy's pickup routes against the sandbox over HTTP: bad boxes and kinds are 400s naming the field,
 //! the whole country stays small (clusters), a city lists points with hours nearest first, and the user id
-//! comes back with its `name2` line; personal data stays out of the logs' `Debug`.
+//! comes back with its `name2` line; the map centres on a place typed by another of its names ("Genf");
+//! personal data stays out of the logs' `Debug`.
 
 mod common;
 
@@ -152,5 +153,18 @@ fn personal_data_never_reaches_a_debug_line() {
     let printed = format!("{request:?}");
     for secret in ["Annelies", "Mustermann", "annelies@example.ch"] {
         assert!(!printed.contains(secret), "{printed}");
+    }
+}
+
+#[tokio::test]
+async fn the_map_centres_on_a_place_typed_by_another_of_its_names_or_one_letter_off() {
+    let h = harness().await;
+    for typed in ["Genève", "Genf", "Ginevra", "Genevve"] {
+        let response = h.get(api::PICKUP_PLACES_PATH, &[("q", typed)]).await;
+        assert_eq!(response.status(), StatusCode::OK, "{typed}");
+        let body: api::PickupPlacesResponse = response.json().await.unwrap();
+        let first = body.places.first().unwrap_or_else(|| panic!("{typed}: no place"));
+        assert!(first.name.contains("Genève"), "{typed}: {}", first.name);
+        assert!((46.1..46.3).contains(&first.lat), "{typed}: {}", first.lat);
     }
 }

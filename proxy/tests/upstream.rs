@@ -231,3 +231,26 @@ async fn two_credential_sets_rotate_without_downtime_and_expiry_is_watched() {
     assert_eq!(days("retired"), Some(expected("2026-11-30")), "{metrics}");
     assert_eq!(days(sandbox::SANDBOX_CLIENT_ID), Some(expected("2027-11-30")));
 }
+
+#[tokio::test]
+async fn places_are_found_by_their_names_in_four_languages_and_one_letter_off_the_exact_one_first() {
+    let h = harness().await;
+    let first = |body: &LocalitiesResponse| body.localities.first().map(|l| (l.label(), l.other_name.clone()));
+    let calls_before = h.calls(sandbox::route::ZIPS);
+    let body: LocalitiesResponse = h.localities("Genf").await.json().await.unwrap();
+    assert_eq!(first(&body), Some(("1201 Genève".into(), Some("Genf".into()))));
+    assert_eq!(h.calls(sandbox::route::ZIPS), calls_before + 1, "the index asks Swiss Post nothing more");
+    let body: LocalitiesResponse = h.localities("zurch").await.json().await.unwrap();
+    assert_eq!(first(&body), Some(("8001 Zürich".into(), None)));
+    // Swiss Post lists St. Gallenkappel among the St. Gallen rows; the exact place comes first.
+    let body: LocalitiesResponse = h.localities("St. Gallen").await.json().await.unwrap();
+    assert_eq!(first(&body), Some(("9000 St. Gallen".into(), None)));
+    let kappel = body.localities.iter().position(|l| l.town == "St. Gallenkappel");
+    let last_gallen = body.localities.iter().rposition(|l| l.town == "St. Gallen");
+    assert!(matches!((last_gallen, kappel), (Some(g), Some(k)) if g < k), "{body:?}");
+    // The same text again: the answer kept as sent, no second call.
+    let calls = h.calls(sandbox::route::ZIPS);
+    let again: LocalitiesResponse = h.localities("Genf").await.json().await.unwrap();
+    assert_eq!(again.localities[0].other_name.as_deref(), Some("Genf"));
+    assert_eq!(h.calls(sandbox::route::ZIPS), calls);
+}
