@@ -13,7 +13,7 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, MatchedPath, Request, State};
 use axum::http::{HeaderMap, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -121,8 +121,10 @@ impl PublishableKey {
     }
 }
 
-/// What stands between CORS and the widget's routes, as one middleware (each middleware layer costs every
-/// request a clone of all beneath it and a boxed future): the rate limit, the publishable key, the metrics.
+/// What stands between CORS and the widget's routes, as one tower layer: the rate limit, the publishable key,
+/// the metrics. One service rather than three axum `from_fn` middlewares: each of those boxes a future and
+/// clones everything beneath it (the routes included) for every request; this one boxes once, and clones
+/// what is beneath only when it must wait for the rate limit's store first.
 #[derive(Clone)]
 pub struct BrowserGuards {
     pub rate_limit: RateLimit,
@@ -130,16 +132,73 @@ pub struct BrowserGuards {
     pub metrics: crate::metrics::Metrics,
 }
 
-/// The widget's routes' guards, in their order: a client over its rate gets 429, a call without the key 401;
-/// the calls let through are timed and counted.
-pub async fn browser_guards(State(guards): State<BrowserGuards>, request: Request, next: Next) -> Response {
-    if let Some(refused) = guards.rate_limit.refuse(&request).await {
-        return refused;
+impl<S> tower::Layer<S> for BrowserGuards {
+    type Service = Guarded<S>;
+
+    fn layer(&self, inner: S) -> Guarded<S> {
+        Guarded { guards: self.clone(), inner }
     }
-    if let Some(refused) = guards.key.refuse(&request) {
-        return refused;
+}
+
+/// See [`BrowserGuards`].
+#[derive(Clone)]
+pub struct Guarded<S> {
+    guards: BrowserGuards,
+    inner: S,
+}
+
+type GuardedFuture<E> = std::pin::Pin<Box<dyn Future<Output = Result<Response, E>> + Send>>;
+
+impl<S> tower::Service<Request> for Guarded<S>
+where
+    S: tower::Service<Request, Response = Response> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+    S::Error: Send + 'static,
+{
+    type Response = Response;
+    type Error = S::Error;
+    type Future = GuardedFuture<S::Error>;
+
+    fn poll_ready(&mut self, cx: &mut std::task::Context<'_>) -> std::task::Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
     }
-    crate::metrics::timed(&guards.metrics, request, next).await
+
+    /// In their order: a client over its rate gets 429, a call without the key 401; the calls let through are
+    /// timed and counted.
+    fn call(&mut self, request: Request) -> Self::Future {
+        let guards = self.guards.clone();
+        let timed = |request: &Request| {
+            let route = request.extensions().get::<MatchedPath>().map_or("unmatched", |p| p.as_str());
+            (crate::metrics::route_label(route), std::time::Instant::now())
+        };
+        let Some(client) = guards.rate_limit.client_of(&request) else {
+            // No rate limit to ask: the inner service is called now, with no clone of it.
+            if let Some(refused) = guards.key.refuse(&request) {
+                return Box::pin(std::future::ready(Ok(refused)));
+            }
+            let (route, started) = timed(&request);
+            let answer = self.inner.call(request);
+            return Box::pin(async move {
+                let response = answer.await?;
+                guards.metrics.observe(route, started, response.status());
+                Ok(response)
+            });
+        };
+        let ready = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, ready);
+        Box::pin(async move {
+            if let Some(refused) = guards.rate_limit.refuse_client(client).await {
+                return Ok(refused);
+            }
+            if let Some(refused) = guards.key.refuse(&request) {
+                return Ok(refused);
+            }
+            let (route, started) = timed(&request);
+            let response = inner.call(request).await?;
+            guards.metrics.observe(route, started, response.status());
+            Ok(response)
+        })
+    }
 }
 
 /// Token buckets per client address.
@@ -272,23 +331,28 @@ impl RateLimit {
 
 /// Answers 429 with `Retry-After` when the client's bucket is empty.
 pub async fn rate_limit(State(limit): State<RateLimit>, request: Request, next: Next) -> Response {
-    match limit.refuse(&request).await {
-        Some(refused) => refused,
-        None => next.run(request).await,
+    if let Some(client) = limit.client_of(&request)
+        && let Some(refused) = limit.refuse_client(client).await
+    {
+        return refused;
     }
+    next.run(request).await
 }
 
 impl RateLimit {
-    /// The 429 of a request whose client is over its rate, if it is. (Takes what it reads of the request
-    /// before waiting: a request's body is not `Sync`, so the future may not hold the request.)
-    fn refuse(&self, request: &Request) -> impl Future<Output = Option<Response>> + Send + '_ {
+    /// The client a request counts against, when the rate limit is on.
+    fn client_of(&self, request: &Request) -> Option<IpAddr> {
+        self.limiter.as_ref()?;
         let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
-        let client = self.limiter.as_ref().and_then(|_| self.client(request.headers(), peer));
-        async move {
-            let wait = self.check(client?).await?;
-            let retry_after_secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
-            Some(AppError::TooManyRequests { retry_after_secs: retry_after_secs.max(1) }.into_response())
-        }
+        self.client(request.headers(), peer)
+    }
+
+    /// The 429 of a request of `client` when it is over its rate. (Takes the client rather than the request: a
+    /// request's body is not `Sync`, so a future that waits may not borrow the request.)
+    async fn refuse_client(&self, client: IpAddr) -> Option<Response> {
+        let wait = self.check(client).await?;
+        let retry_after_secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+        Some(AppError::TooManyRequests { retry_after_secs: retry_after_secs.max(1) }.into_response())
     }
 }
 

@@ -212,19 +212,16 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
         // path rather than being nested under `/v1`: nesting rewrites every request's URI.)
         .route("/v1/{*rest}", axum::routing::any(routes::not_found))
         // Outermost first: the origin check (so a refused origin's preflight is a 403), CORS, then the rate
-        // limit, the publishable key and the metrics in one middleware.
+        // limit, the publishable key and the metrics in one layer.
         .layer(
             ServiceBuilder::new()
                 .layer(guard::OriginCheckLayer(guard::Origins::new(&config.allowed_origins)))
                 .layer(cors(&config.allowed_origins)?)
-                .layer(middleware::from_fn_with_state(
-                    guard::BrowserGuards {
-                        rate_limit: rate_limit.clone(),
-                        key: guard::PublishableKey(config.publishable_key.as_deref().map(Arc::from)),
-                        metrics: state.metrics.clone(),
-                    },
-                    guard::browser_guards,
-                )),
+                .layer(guard::BrowserGuards {
+                    rate_limit: rate_limit.clone(),
+                    key: guard::PublishableKey(config.publishable_key.as_deref().map(Arc::from)),
+                    metrics: state.metrics.clone(),
+                }),
         )
         .split_for_parts();
     // The shop's own server calls these; no CORS layer, so browsers are never told they may.

@@ -18,13 +18,13 @@ use prometheus_client::registry::Registry;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct RequestLabels {
-    pub route: String,
+    pub route: &'static str,
     pub status: u16,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct RouteLabels {
-    pub route: String,
+    pub route: &'static str,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -155,18 +155,37 @@ impl MetricFamilies {
 /// Counts and times every request by its route template (never the raw path, which would make a label
 /// per query).
 pub async fn record(State(metrics): State<Metrics>, request: Request, next: Next) -> Response {
-    timed(&metrics, request, next).await
-}
-
-/// The body of [`record`], for a middleware that does more.
-pub async fn timed(metrics: &Metrics, request: Request, next: Next) -> Response {
     // The router's template ("/v1/streets", "/v1/{*rest}"): as many labels as routes, whatever is requested.
-    let route = request.extensions().get::<MatchedPath>().map_or("unmatched", |p| p.as_str()).to_owned();
+    let route = route_label(request.extensions().get::<MatchedPath>().map_or("unmatched", |p| p.as_str()));
     let started = Instant::now();
     let response = next.run(request).await;
-    metrics.latency.get_or_create(&RouteLabels { route: route.clone() }).observe(started.elapsed().as_secs_f64());
-    metrics.requests.get_or_create(&RequestLabels { route, status: response.status().as_u16() }).inc();
+    metrics.observe(route, started, response.status());
     response
+}
+
+impl Metrics {
+    /// Counts a request of `route` (a [`route_label`]) answered with `status`, and its time since `started`.
+    pub fn observe(&self, route: &'static str, started: Instant, status: axum::http::StatusCode) {
+        self.latency.get_or_create(&RouteLabels { route }).observe(started.elapsed().as_secs_f64());
+        self.requests.get_or_create(&RequestLabels { route, status: status.as_u16() }).inc();
+    }
+}
+
+/// A route template as a `'static` label, so that counting a request allocates nothing: each template is
+/// kept once for the life of the process (the router has a fixed few dozen of them).
+pub fn route_label(template: &str) -> &'static str {
+    static TEMPLATES: std::sync::RwLock<Vec<&'static str>> = std::sync::RwLock::new(Vec::new());
+    let known = |templates: &[&'static str]| templates.iter().copied().find(|known| *known == template);
+    if let Some(known) = TEMPLATES.read().ok().and_then(|templates| known(&templates)) {
+        return known;
+    }
+    let Ok(mut templates) = TEMPLATES.write() else { return "unmatched" };
+    if let Some(known) = known(&templates) {
+        return known;
+    }
+    let kept: &'static str = Box::leak(template.to_owned().into_boxed_str());
+    templates.push(kept);
+    kept
 }
 
 /// `GET /metrics` on the operator's listener: Prometheus metrics in the OpenMetrics text format.
