@@ -37,6 +37,7 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderValue, Method, header};
 use axum::middleware;
 use axum::routing::get;
+use tower::limit::GlobalConcurrencyLimitLayer;
 use tower::{BoxError, ServiceBuilder};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -280,7 +281,11 @@ fn router(config: &Config, state: Arc<AppState>) -> Result<Router, StartError> {
             .layer(PropagateRequestIdLayer::x_request_id())
             .layer(HandleErrorLayer::new(overloaded))
             .load_shed()
-            .concurrency_limit(limits.max_in_flight)
+            // One count for the whole proxy: `Router::layer` applies a layer to each route on its own, and a
+            // plain concurrency limit made there would count each route's requests apart.
+            .layer(GlobalConcurrencyLimitLayer::with_semaphore(Arc::new(tokio::sync::Semaphore::new(
+                limits.max_in_flight,
+            ))))
             .timeout(Duration::from_millis(limits.request_timeout_ms))
             .layer(DefaultBodyLimit::max(limits.body_bytes)),
     ))

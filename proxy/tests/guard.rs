@@ -111,6 +111,27 @@ async fn more_requests_than_the_proxy_takes_at_once_are_shed_with_503() {
 }
 
 #[tokio::test]
+async fn the_limit_counts_requests_to_every_route_together() {
+    // Two slow lookups of each kind, four in flight, with room for two: some are shed, whichever route.
+    let limits = Limits { max_in_flight: 2, ..no_rate_limit() };
+    let (_sandbox, base) = proxy_with(limits, KnobSettings { latency_ms: Some(400), ..Default::default() }).await;
+    let client = reqwest::Client::new();
+    let urls = [
+        format!("{base}/v1/localities?q=50"),
+        format!("{base}/v1/localities?q=51"),
+        format!("{base}/v1/streets?postcode=3011&q=a"),
+        format!("{base}/v1/streets?postcode=3011&q=b"),
+    ];
+    let requests = urls.iter().map(|url| {
+        let request = client.get(url);
+        async move { request.send().await.unwrap().status() }
+    });
+    let statuses = join_all(requests).await;
+    let shed = statuses.iter().filter(|s| **s == StatusCode::SERVICE_UNAVAILABLE).count();
+    assert_eq!(shed, 2, "{statuses:?}");
+}
+
+#[tokio::test]
 async fn a_request_that_takes_too_long_is_answered_503() {
     let limits = Limits { request_timeout_ms: 200, ..no_rate_limit() };
     let (_sandbox, base) = proxy_with(limits, KnobSettings { latency_ms: Some(1_000), ..Default::default() }).await;
