@@ -10,7 +10,7 @@ Inputs, both published data:
 GeoNames gives a place's alternate names without their language. The rules below keep the names a German,
 French, Italian or English speaker writes, and drop the rest (other scripts, other alphabets, codes, Latin,
 Baltic and Slavic forms, transliterations). They are rules, not a review of each name: a few names of other
-languages written like ours may pass (Spanish "Ginebra"); every kept name is GeoNames' own, none is made up.
+languages written like ours may pass (Turkish "Cenevre"); every kept name is GeoNames' own, none is made up.
 A locality gets the names of the GeoNames place it is (same name or one of its names, within 15 km).
 
 Run: python3 scripts/data/place-names.py   (writes the file; the proxy embeds it at build time)
@@ -36,7 +36,15 @@ OUT = ROOT / "crates/places/data/ch_places.csv"
 ALPHABET = re.compile(r"^[A-Za-zäöüÄÖÜßàâçéèêëîïôûùÿœæÀÂÇÉÈÊËÎÏÔÛÙìòíóú .\-/]+$")
 # Spellings these four languages do not use: transliterations (kh, zh, sh, cj, lj, ...), Catalan/Galician x,
 # Dutch ij, q without u.
-FOREIGN = re.compile(r"kh|zh|sh|[bcdfghklmnprstvwz]j|[aeiou]j|jh|x|q(?!u)|ts(?=[aeiouy])|^ts|^j[aeiouy]|ë|ÿ|ï(?!s)|ì$", re.I)
+FOREIGN = re.compile(
+    r"kh|zh|sh|[bcdfghklmnprstvwz]j|[aeiou]j|jh|x|q(?!u)|ts(?=[aeiouy])|^ts|^j[aeiouy]|ë|ÿ|ï(?!s)|ì$"
+    # Polish/Czech y between consonants (Zurych, Bazylea, Fryburg), Spanish/Portuguese -bra (Ginebra), -ao, -eue,
+    # Polish -wa (Genewa).
+    r"|[bcdfghklmnprstvz]y[bcdfghklmnprstvwz]|bra$|ao$|eue$|w[aeiou]$",
+    re.I,
+)
+# Umlauts written as two capitals ("Freiburg im UEechtland"): GeoNames' ASCII forms, not a spelling anyone uses.
+ASCII_FORM = re.compile(r"[A-Z]{2}[a-z]")
 # Endings of Latin (Turicum, Sedunum), Baltic (Bernas, Bazelis, Bylis), Esperanto and other forms.
 FOREIGN_END = re.compile(r"(um|us|as|is|ys|ai|ae|u|i)$", re.I)
 NOT_A_NAME = re.compile(r"\b(Canton|Kanton|Lungsod|osh|khot|Kreis|Sveits|Suisse|Schweiz|i|vald)\b|[()]")
@@ -74,6 +82,7 @@ def kept(name: str) -> bool:
         and FOREIGN.search(name) is None
         and FOREIGN_END.search(name) is None
         and NOT_A_NAME.search(name) is None
+        and ASCII_FORM.search(name) is None
     )
 
 
