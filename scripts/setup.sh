@@ -5,7 +5,7 @@
 #   start: the wasm32 target and rust-src (rustup), the npm packages (wasm-opt from binaryen, rolldown,
 #          lightningcss, Leaflet), wasm-bindgen-cli and wasm-split-cli (cargo install);
 #   test:  the same, and Trunk and cargo-fuzz (cargo install), schemathesis (PyPI, into .venv), Chromium,
-#          ChromeDriver, brotli and redis-server (Debian's packages).
+#          ChromeDriver, brotli, redis-server and llvm (llvm-cxxfilt) (Debian's packages).
 #
 # The cargo installs share one target folder (target/tools), so the crates the tools have in common are
 # compiled once, and use a light release profile (no LTO, opt-level 1, many codegen units): these tools
@@ -73,6 +73,8 @@ if [ "$purpose" = test ]; then
   command -v zbarimg >/dev/null || missing+=(zbar-tools)
   # The proxy's several-instances tests run a real Redis (proxy/tests/instances.rs).
   command -v redis-server >/dev/null || missing+=(redis-server)
+  # `npm run size` (in the tests) groups the wasm's functions by generic family: llvm-cxxfilt demangles Rust.
+  command -v llvm-cxxfilt >/dev/null || missing+=(llvm)
   if [ ${#missing[@]} -gt 0 ]; then
     step_start debian "installing ${missing[*]} (Debian's packages)" "about 1 min" -- debian_packages "${missing[@]}"
     background+=(debian)
