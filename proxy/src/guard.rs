@@ -103,17 +103,9 @@ where
 #[derive(Clone, Debug, Default)]
 pub struct PublishableKey(pub Option<Arc<str>>);
 
-/// Refuses browser calls without the shop's publishable key (CORS preflights carry no custom header and
-/// pass, so the browser can ask whether it may send it).
-pub async fn check_key(State(key): State<PublishableKey>, request: Request, next: Next) -> Response {
-    match key.refuse(&request) {
-        Some(refused) => refused,
-        None => next.run(request).await,
-    }
-}
-
 impl PublishableKey {
-    /// The refusal of a request without the key, if it is one.
+    /// The refusal of a browser call without the shop's key, if it is one (CORS preflights carry no custom
+    /// header and pass, so the browser can ask whether it may send it).
     fn refuse(&self, request: &Request) -> Option<Response> {
         let expected = self.0.as_deref().filter(|_| request.method() != axum::http::Method::OPTIONS)?;
         let given = request.headers().get(api::PUBLISHABLE_KEY_HEADER).and_then(|v| v.to_str().ok());

@@ -176,7 +176,7 @@ impl Lookups {
         {
             return Ok(Answer::fresh(body));
         }
-        let (answer, fetched) = self.localities_fetched(q).await?;
+        let (answer, fetched) = self.localities(q).await?;
         let body =
             Bytes::from(serde_json::to_vec(&LocalitiesResponse { localities: answer.value }).unwrap_or_default());
         if !answer.stale {
@@ -186,13 +186,8 @@ impl Lookups {
     }
 
     /// Localities for home delivery that `q` finds: Swiss Post's answer (whose postcode or name starts with `q`)
-    /// merged with the shipped index's (other names, typos, ranking).
-    pub async fn localities(&self, q: &str) -> Result<Answer<Vec<Locality>>, UpstreamError> {
-        Ok(self.localities_fetched(q).await?.0)
-    }
-
-    /// [`Lookups::localities`], with when Swiss Post's rows in it were fetched.
-    async fn localities_fetched(&self, q: &str) -> Result<(Answer<Vec<Locality>>, Instant), UpstreamError> {
+    /// merged with the shipped index's (other names, typos, ranking), and when Swiss Post's rows were fetched.
+    async fn localities(&self, q: &str) -> Result<(Answer<Vec<Locality>>, Instant), UpstreamError> {
         let found = self.places.search(q, MAX_AUTOCOMPLETE_ROWS);
         // Swiss Post's failure stays a failure (the widget lets the shopper type by hand): the index alone would
         // hide a broken upstream configuration behind plausible answers.

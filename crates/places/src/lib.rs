@@ -62,7 +62,6 @@ pub struct Found<'a> {
 /// One distinct town name with its places (Genève has ten postcodes) and other names.
 #[derive(Debug)]
 struct Town {
-    population: u32,
     names: Vec<String>,
     places: Vec<u32>,
 }
@@ -170,11 +169,9 @@ impl Places {
             let id = *town_of.entry(town.to_owned()).or_insert(next);
             if id == next {
                 let names = names.split('|').filter(|name| !name.is_empty()).map(str::to_owned).collect();
-                towns.push(Town { population, names, places: Vec::new() });
+                towns.push(Town { names, places: Vec::new() });
             }
-            let entry = &mut towns[id as usize];
-            entry.population = entry.population.max(population);
-            entry.places.push(place);
+            towns[id as usize].places.push(place);
         }
         let mut keys = Vec::new();
         for (id, town) in towns.iter().enumerate() {
